@@ -1,0 +1,50 @@
+using InquiryLive.Accounts;
+using InquiryLive.Agenda;
+using InquiryLive.Feed;
+using InquiryLive.Live;
+using InquiryLive.Members;
+using InquiryLive.Moderation;
+using InquiryLive.Polls;
+using InquiryLive.Questions;
+using InquiryLive.Sessions;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace InquiryLive.Data;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<InquirySession> Sessions => Set<InquirySession>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<FloorItem> FloorItems => Set<FloorItem>();
+    public DbSet<FollowUpQuestion> FollowUpQuestions => Set<FollowUpQuestion>();
+    public DbSet<RosterMember> RosterMembers => Set<RosterMember>();
+    public DbSet<Question> Questions => Set<Question>();
+    public DbSet<MeToo> MeToos => Set<MeToo>();
+    public DbSet<ModerationDecision> ModerationDecisions => Set<ModerationDecision>();
+    public DbSet<Poll> Polls => Set<Poll>();
+    public DbSet<BallotReceipt> BallotReceipts => Set<BallotReceipt>();
+    public DbSet<BallotChoice> BallotChoices => Set<BallotChoice>();
+    public DbSet<PublicRating> PublicRatings => Set<PublicRating>();
+    public DbSet<FeedPost> FeedPosts => Set<FeedPost>();
+    public DbSet<SessionEvent> Events => Set<SessionEvent>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // Each feature folder holds the IEntityTypeConfiguration of its own entities.
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        // SQLite cannot compare or order DateTimeOffset text; all times are UTC, so store them as
+        // sortable integers there. PostgreSQL keeps its native timestamptz.
+        if (Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
+        {
+            configuration.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+}

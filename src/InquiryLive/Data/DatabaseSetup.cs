@@ -1,0 +1,49 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace InquiryLive.Data;
+
+public static class DatabaseSetup
+{
+    public static WebApplicationBuilder AddDatabase(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.AddDbContext<AppDbContext>((sp, options) =>
+        {
+            var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            if (db.Provider == DatabaseProvider.Postgres)
+            {
+                options.UseNpgsql(db.ConnectionString);
+            }
+            else
+            {
+                options.UseSqlite(SqliteConnectionString(db.ConnectionString, builder.Environment.ContentRootPath));
+                options.AddInterceptors(SqlitePragmas.Instance);
+            }
+        });
+        builder.Services.AddSingleton<WriteGate>();
+        builder.Services.AddScoped<Accounts.BootstrapAdmin>();
+        builder.Services.AddScoped<Seeding.DemoSeeder>();
+        builder.Services.AddHostedService<DatabaseInitializer>();
+        return builder;
+    }
+
+    /// <summary>Relative SQLite paths are resolved against the content root, and the folder is created.</summary>
+    internal static string SqliteConnectionString(string connectionString, string contentRoot)
+    {
+        var csb = new SqliteConnectionStringBuilder(connectionString);
+        if (!string.IsNullOrEmpty(csb.DataSource) && csb.DataSource != ":memory:" && !csb.DataSource.StartsWith("file:", StringComparison.Ordinal))
+        {
+            var path = Path.IsPathRooted(csb.DataSource) ? csb.DataSource : Path.Combine(contentRoot, csb.DataSource);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            csb.DataSource = path;
+        }
+        csb.Pooling = true;
+        return csb.ToString();
+    }
+}

@@ -1,0 +1,30 @@
+namespace InquiryLive.Live;
+
+public static class LiveSetup
+{
+    public static WebApplicationBuilder AddLive(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSignalR(o =>
+            {
+                // Clients send small things (join, likes); a big frame is an attack, not a use.
+                o.MaximumReceiveMessageSize = 4 * 1024;
+                o.EnableDetailedErrors = builder.Environment.IsDevelopment();
+            })
+            .AddJsonProtocol(o => LiveJson.Configure(o.PayloadSerializerOptions));
+        builder.Services.AddSingleton<LiveNotifier>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveNotifier>());
+        builder.Services.AddSingleton<PresenceTracker>();
+        builder.Services.AddSingleton<LikeCounter>();
+        builder.Services.AddSingleton<CountersPump>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CountersPump>());
+        builder.Services.AddScoped<SessionCommands>();
+        return builder;
+    }
+
+    public static WebApplication MapLive(this WebApplication app)
+    {
+        app.MapHub<LiveHub>("/hubs/live");
+        app.MapHub<ConsoleHub>("/hubs/console");
+        return app;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+
+namespace InquiryLive.Live;
+
+/// <summary>
+/// Who is watching each session on this node, by connection. Counts feed the viewer counter
+/// (观看人次 = joins, peak = most at once); the database keeps the totals (see CountersPump).
+/// </summary>
+public sealed class PresenceTracker
+{
+    private readonly ConcurrentDictionary<Guid, SessionPresence> _sessions = new();
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, byte>> _byConnection = new();
+
+    public void Join(Guid sessionId, string connectionId)
+    {
+        var joined = _byConnection.GetOrAdd(connectionId, _ => new());
+        if (!joined.TryAdd(sessionId, 0)) return;
+        var p = _sessions.GetOrAdd(sessionId, _ => new SessionPresence());
+        var now = Interlocked.Increment(ref p.Current);
+        Interlocked.Increment(ref p.NewVisits);
+        InterlockedMax(ref p.Peak, now);
+        p.Changed = true;
+    }
+
+    public void Leave(Guid sessionId, string connectionId)
+    {
+        if (_byConnection.TryGetValue(connectionId, out var joined) && joined.TryRemove(sessionId, out _)
+            && _sessions.TryGetValue(sessionId, out var p))
+        {
+            Interlocked.Decrement(ref p.Current);
+            p.Changed = true;
+        }
+    }
+
+    public void LeaveAll(string connectionId)
+    {
+        if (!_byConnection.TryRemove(connectionId, out var joined)) return;
+        foreach (var sessionId in joined.Keys)
+        {
+            if (_sessions.TryGetValue(sessionId, out var p))
+            {
+                Interlocked.Decrement(ref p.Current);
+                p.Changed = true;
+            }
+        }
+    }
+
+    public int Current(Guid sessionId) => _sessions.TryGetValue(sessionId, out var p) ? Volatile.Read(ref p.Current) : 0;
+
+    internal IEnumerable<KeyValuePair<Guid, SessionPresence>> Sessions => _sessions;
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while (value > (seen = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, seen) != seen) { }
+    }
+
+    internal sealed class SessionPresence
+    {
+        public int Current;
+        public int Peak;
+        /// <summary>Joins not yet added to the persisted visit total.</summary>
+        public long NewVisits;
+        public volatile bool Changed;
+    }
+}

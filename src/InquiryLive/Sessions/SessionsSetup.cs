@@ -1,0 +1,10 @@
+namespace InquiryLive.Sessions;
+
+public static class SessionsSetup
+{
+    public static WebApplicationBuilder AddSessions(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<SnapshotReader>();
+        return builder;
+    }
+}
