@@ -40,6 +40,7 @@ app.UseAuthorization();
 app.MapPlatform();
 app.MapAuth();
 app.MapSessions();
+app.MapSessionState();
 app.MapLive();
 
 app.Run();

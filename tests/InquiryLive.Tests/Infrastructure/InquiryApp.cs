@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Http.Json;
+using InquiryLive.Data;
+using InquiryLive.Hosting;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InquiryLive.Tests.Infrastructure;
+
+/// <summary>
+/// The real app in memory, on its own fresh SQLite file with the demo inquiry seeded. Each test
+/// creates its own (no test depends on another's data) and disposes it.
+/// </summary>
+public sealed class InquiryApp : WebApplicationFactory<Program>
+{
+    public const string Password = "Test-Password-1";
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "inquirylive-tests", Guid.NewGuid().ToString("N"));
+    private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
+
+    public InquiryApp(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        Directory.CreateDirectory(_folder);
+        _settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["Database:ConnectionString"] = $"Data Source={Path.Combine(_folder, "test.db")}",
+            ["Database:SeedDemo"] = "true",
+            ["Demo:Password"] = Password,
+        };
+        foreach (var (k, v) in settings ?? []) _settings[k] = v;
+        _services = services;
+    }
+
+    public string DatabasePath => Path.Combine(_folder, "test.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseContentRoot(ContentRoot.Find());
+        foreach (var (k, v) in _settings) builder.UseSetting(k, v);
+        builder.ConfigureServices(s =>
+        {
+            // Demo accounts are hashed with fewer rounds here: forty accounts per test app add up.
+            s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000);
+            _services?.Invoke(s);
+        });
+    }
+
+    /// <summary>An HTTP client that keeps cookies, like a browser.</summary>
+    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
+
+    /// <summary>A browser signed in as one of the demo accounts (admin, chair, moderator1, member07…).</summary>
+    public async Task<HttpClient> SignedIn(string userName)
+    {
+        var client = Browser();
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = Password });
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"Login as {userName} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+        return client;
+    }
+
+    public async Task<Guid> DemoSessionId()
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return await db.Sessions.Select(s => s.Id).SingleAsync();
+    }
+
+    /// <summary>Direct database access for arranging and checking state.</summary>
+    public async Task<T> Db<T>(Func<AppDbContext, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    /// <summary>A real SignalR client over an in-memory WebSocket, carrying the given browser's cookies.</summary>
+    public async Task<HubClient> ConnectHub(string path, HttpClient? browser = null) =>
+        await HubClient.ConnectAsync(Server, path, browser is null ? null : await CookieHeader(browser));
+
+    /// <summary>The Cookie header the browser client sends (its handler adds it to each request).</summary>
+    public static async Task<string?> CookieHeader(HttpClient browser)
+    {
+        using var response = await browser.GetAsync("/api/auth/me");
+        return response.RequestMessage?.Headers.TryGetValues("Cookie", out var values) == true ? string.Join("; ", values) : null;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing) return;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { /* best effort */ }
+    }
+}
