@@ -51,8 +51,23 @@ public sealed class InquiryApp : WebApplicationFactory<Program>
         });
     }
 
+    /// <summary>
+    /// Serves the app over real Kestrel on a free loopback port (for a real browser) and returns its
+    /// base address, e.g. http://127.0.0.1:41234. Use <see cref="Browser"/> etc. as usual afterwards.
+    /// </summary>
+    public string StartOnKestrel()
+    {
+        UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
+        var address = addresses.First().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal);
+        ClientOptions.BaseAddress = new Uri(address);
+        return address;
+    }
+
     /// <summary>An HTTP client that keeps cookies, like a browser.</summary>
-    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
+    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ClientOptions.BaseAddress, HandleCookies = true, AllowAutoRedirect = false });
 
     /// <summary>A browser signed in as one of the demo accounts (admin, chair, moderator1, member07…).</summary>
     public async Task<HttpClient> SignedIn(string userName)
@@ -83,6 +98,21 @@ public sealed class InquiryApp : WebApplicationFactory<Program>
     /// <summary>A real SignalR client over an in-memory WebSocket, carrying the given browser's cookies.</summary>
     public async Task<HubClient> ConnectHub(string path, HttpClient? browser = null) =>
         await HubClient.ConnectAsync(Server, path, browser is null ? null : await CookieHeader(browser));
+
+    /// <summary>A real SignalR client over a real WebSocket to an app started with <see cref="StartOnKestrel"/>.</summary>
+    public static async Task<HubClient> ConnectHubOverNetwork(string baseAddress, string path, string? cookie = null)
+    {
+        var factory = new WebSocketConnectionFactory(async (uri, ct) =>
+        {
+            var socket = new System.Net.WebSockets.ClientWebSocket();
+            if (cookie is not null) socket.Options.SetRequestHeader("Cookie", cookie);
+            await socket.ConnectAsync(uri, ct);
+            return socket;
+        });
+        var client = HubClient.Build(factory, baseAddress.Replace("http", "ws", StringComparison.Ordinal) + path);
+        await client.Connection.StartAsync();
+        return client;
+    }
 
     /// <summary>The Cookie header the browser client sends (its handler adds it to each request).</summary>
     public static async Task<string?> CookieHeader(HttpClient browser)
