@@ -29,6 +29,7 @@ var app = builder.Build();
 
 app.UseApiProblems();
 app.UseSecurityHeaders();
+app.UseOriginCheck();
 app.UseHttpLogging();
 app.UseDefaultFiles();
 app.UseStaticFiles();
