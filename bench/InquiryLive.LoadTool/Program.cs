@@ -1,0 +1,94 @@
+using System.Text.Json;
+using InquiryLive.LoadTool;
+
+// Usage (see bench/README.md):
+//   viewers  --hub ws://127.0.0.1:5080/hubs/live --session <id> --clients 2000 [--sources 8]
+//            [--source-offset 0] [--hold 30] [--likes-per-sec 0] [--ready-file f] [--out r.json]
+//   report   r1.json r2.json ...        merges viewer results into one latency table
+var command = args.FirstOrDefault() ?? "help";
+var options = Options.Parse(args.Skip(1).ToArray());
+return command switch
+{
+    "viewers" => await ViewersAsync(options),
+    "report" => Report(args.Skip(1).ToArray()),
+    _ => Help(),
+};
+
+static int Help()
+{
+    Console.WriteLine("InquiryLive load tool: 'viewers' opens viewer connections and records fan-out latency; 'report' merges results.");
+    return 2;
+}
+
+static async Task<int> ViewersAsync(Options o)
+{
+    var settings = new ViewerLoadSettings(
+        new Uri(o.Get("hub", "ws://127.0.0.1:5080/hubs/live")), Guid.Parse(o.Get("session")), o.Int("clients", 100),
+        o.Int("sources", 1), o.Int("source-offset", 0), TimeSpan.FromSeconds(o.Int("hold", 10)), o.Int("likes-per-sec", 0),
+        o.Has("ready-file") ? o.Get("ready-file") : null);
+    var result = await ViewerLoad.RunAsync(settings, Console.Error);
+    if (o.Has("out")) await File.WriteAllTextAsync(o.Get("out"), JsonSerializer.Serialize(result));
+    Console.WriteLine(Summary.Table([result]));
+    return 0;
+}
+
+static int Report(string[] files)
+{
+    var results = files.Select(f => JsonSerializer.Deserialize<ViewerResult>(File.ReadAllText(f))!).ToList();
+    Console.WriteLine(Summary.Table(results));
+    return 0;
+}
+
+public static class Summary
+{
+    public static string Table(IReadOnlyList<ViewerResult> results)
+    {
+        var all = new List<double>();
+        var perEventLast = new List<double>();
+        var seqs = results.SelectMany(r => r.LatenciesBySeq.Keys).Distinct().OrderBy(s => s).ToList();
+        foreach (var seq in seqs)
+        {
+            var ms = results.SelectMany(r => r.LatenciesBySeq.TryGetValue(seq, out var l) ? l : []).ToList();
+            all.AddRange(ms);
+            perEventLast.Add(ms.Max());
+        }
+        all.Sort();
+        var connected = results.Sum(r => r.Connected);
+        var expected = (long)connected * seqs.Count;
+        return string.Join(Environment.NewLine,
+            $"| connections | events | deliveries (expected) | p50 ms | p99 ms | p99.9 ms | max ms | time-to-last-client ms (median over events) | dropped |",
+            $"|---|---|---|---|---|---|---|---|---|",
+            $"| {connected} | {seqs.Count} | {all.Count} ({expected}) | {F(LatencyRecorder.Percentile(all, 50))} | {F(LatencyRecorder.Percentile(all, 99))} | {F(LatencyRecorder.Percentile(all, 99.9))} | {F(all.Count == 0 ? double.NaN : all[^1])} | {F(Median(perEventLast))} | {results.Sum(r => r.Dropped)} |");
+    }
+
+    private static double Median(List<double> values)
+    {
+        if (values.Count == 0) return double.NaN;
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+
+    private static string F(double v) => double.IsNaN(v) ? "-" : v.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+internal sealed class Options
+{
+    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+
+    public static Options Parse(string[] args)
+    {
+        var o = new Options();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal)) continue;
+            var key = args[i][2..];
+            o._values[key] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "true";
+        }
+        return o;
+    }
+
+    public bool Has(string key) => _values.ContainsKey(key);
+    public string Get(string key, string? fallback = null) =>
+        _values.TryGetValue(key, out var v) ? v : fallback ?? throw new ArgumentException($"--{key} is required");
+    public int Int(string key, int fallback) => _values.TryGetValue(key, out var v) ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
+}

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace InquiryLive.LoadTool;
+
+public sealed record ViewerLoadSettings(
+    Uri Hub, Guid SessionId, int Clients, int Sources = 1, int SourceOffset = 0, TimeSpan? Hold = null,
+    int LikesPerSecond = 0, string? ReadyFile = null, Func<Task>? WhenReady = null);
+
+public sealed record ViewerResult(int Clients, int Connected, int Failed, int Dropped, long LikesSent, Dictionary<long, double[]> LatenciesBySeq);
+
+/// <summary>
+/// Opens the viewers, holds them for a set time (sending likes if asked) while recording every
+/// event's fan-out latency, then closes them. Bounded: by count, by hold time, by a hard cap.
+/// </summary>
+public static class ViewerLoad
+{
+    public static async Task<ViewerResult> RunAsync(ViewerLoadSettings s, TextWriter log)
+    {
+        var hold = s.Hold ?? TimeSpan.FromSeconds(10);
+        using var cts = new CancellationTokenSource(hold + TimeSpan.FromMinutes(5));
+        var recorder = new LatencyRecorder();
+        var viewers = Enumerable.Range(0, s.Clients)
+            .Select(i => new ViewerSocket(s.Hub, IPAddress.Parse($"127.0.0.{1 + s.SourceOffset + i % Math.Max(1, s.Sources)}"), s.SessionId, recorder))
+            .ToArray();
+
+        var connectWatch = Stopwatch.StartNew();
+        var failed = 0;
+        await Parallel.ForEachAsync(viewers, new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = cts.Token }, async (v, ct) =>
+        {
+            try { await v.ConnectAsync(ct); }
+            catch (Exception) { Interlocked.Increment(ref failed); }
+        });
+        var connected = viewers.Where(v => v.Connected).ToArray();
+        await log.WriteLineAsync($"connected {connected.Length}/{s.Clients} in {connectWatch.ElapsedMilliseconds} ms ({failed} failed)");
+        var receiving = connected.Select(v => Task.Run(() => v.ReceiveLoopAsync(cts.Token))).ToArray();
+        // Joining is an invocation; give the server a moment to add every viewer to the group.
+        await Task.Delay(500);
+        if (s.ReadyFile is not null) await File.WriteAllTextAsync(s.ReadyFile, connected.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var whenReady = s.WhenReady?.Invoke() ?? Task.CompletedTask;
+
+        var until = DateTime.UtcNow + hold;
+        var likesSent = 0L;
+        var nextPing = DateTime.UtcNow.AddSeconds(10);
+        var random = new Random(42);
+        while (DateTime.UtcNow < until && !cts.IsCancellationRequested)
+        {
+            if (s.LikesPerSecond > 0 && connected.Length > 0)
+            {
+                // Spread each second's likes over ten 100 ms ticks.
+                for (var i = 0; i < s.LikesPerSecond / 10; i++)
+                {
+                    try { await connected[random.Next(connected.Length)].LikeAsync(1, cts.Token); likesSent++; }
+                    catch (Exception) { /* a dropped socket is counted by the recorder */ }
+                }
+            }
+            if (DateTime.UtcNow >= nextPing)
+            {
+                await Task.WhenAll(connected.Select(v => v.PingAsync(cts.Token).ContinueWith(_ => { }, TaskScheduler.Default)));
+                nextPing = DateTime.UtcNow.AddSeconds(10);
+            }
+            await Task.Delay(100).ConfigureAwait(false);
+        }
+        await whenReady;
+        await Task.Delay(1000);
+        await cts.CancelAsync();
+        await Task.WhenAll(connected.Select(v => v.CloseAsync()));
+        await Task.WhenAll(receiving).ContinueWith(_ => { }, TaskScheduler.Default);
+
+        return new ViewerResult(s.Clients, connected.Length, failed, recorder.DroppedCount, likesSent,
+            recorder.BySeq.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()));
+    }
+}

@@ -1,0 +1,38 @@
+using System.Net.Http.Json;
+using InquiryLive.LoadTool;
+using InquiryLive.Tests.Infrastructure;
+
+namespace InquiryLive.Tests.Bench;
+
+/// <summary>The load tool, small: 100 viewers for a few seconds, so it cannot rot between benchmark runs.</summary>
+public sealed class LoadToolSmokeTests
+{
+    [Fact]
+    public async Task HundredViewers_ReceiveEveryEvent_WithNoDrop()
+    {
+        using var app = new InquiryApp();
+        var baseUrl = app.StartOnKestrel();
+        var sessionId = await app.DemoSessionId();
+        var chair = await app.SignedIn("chair");
+        (await chair.PostAsJsonAsync($"/api/sessions/{sessionId}/transitions", new { to = "live" })).EnsureSuccessStatusCode();
+
+        const int events = 6;
+        var result = await ViewerLoad.RunAsync(new ViewerLoadSettings(
+            new Uri(baseUrl.Replace("http", "ws", StringComparison.Ordinal) + "/hubs/live"), sessionId, Clients: 100,
+            Hold: TimeSpan.FromSeconds(5),
+            WhenReady: async () =>
+            {
+                for (var i = 0; i < events; i++)
+                {
+                    var to = i % 2 == 0 ? "paused" : "live";
+                    (await chair.PostAsJsonAsync($"/api/sessions/{sessionId}/transitions", new { to })).EnsureSuccessStatusCode();
+                }
+            }), TextWriter.Null);
+
+        Assert.Equal(100, result.Connected);
+        Assert.Equal(0, result.Dropped);
+        Assert.Equal(events, result.LatenciesBySeq.Count);
+        Assert.All(result.LatenciesBySeq.Values, deliveries => Assert.Equal(100, deliveries.Length));
+        Assert.Contains("| 100 | 6 | 600 (600) |", Summary.Table([result]));
+    }
+}
