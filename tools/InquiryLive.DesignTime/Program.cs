@@ -4,20 +4,16 @@ using Microsoft.EntityFrameworkCore.Design;
 
 Console.WriteLine("Design-time host for dotnet-ef; see docs/development.md.");
 
-/// <summary>Builds the context for dotnet-ef with the provider named by INQUIRYLIVE_EF_PROVIDER (Sqlite default).</summary>
-public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<AppDbContext>
+/// <summary>The SQLite model, for `dotnet ef migrations add X --context AppDbContext`.</summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<AppDbContext>
 {
-    public AppDbContext CreateDbContext(string[] args)
-    {
-        var options = new DbContextOptionsBuilder<AppDbContext>();
-        if (Environment.GetEnvironmentVariable("INQUIRYLIVE_EF_PROVIDER") == "Postgres")
-        {
-            options.UseNpgsql("Host=localhost;Database=design");
-        }
-        else
-        {
-            options.UseSqlite("Data Source=design.db");
-        }
-        return new AppDbContext(options.Options);
-    }
+    public AppDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite("Data Source=design.db").Options);
+}
+
+/// <summary>The PostgreSQL model, for `dotnet ef migrations add X --context PostgresDbContext`.</summary>
+public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresDbContext>
+{
+    public PostgresDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresDbContext>().UseNpgsql("Host=localhost;Database=design").Options);
 }

@@ -13,8 +13,16 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace InquiryLive.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+/// <summary>
+/// The one database of the product. SQLite uses this type; PostgreSQL uses the
+/// <see cref="PostgresDbContext"/> subclass so that each provider has its own migrations.
+/// </summary>
+public class AppDbContext : IdentityDbContext<AppUser>
 {
+    public AppDbContext(DbContextOptions<AppDbContext> options) : base(options) { }
+
+    protected AppDbContext(DbContextOptions options) : base(options) { }
+
     public DbSet<InquirySession> Sessions => Set<InquirySession>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();

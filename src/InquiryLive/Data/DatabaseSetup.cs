@@ -13,19 +13,21 @@ public static class DatabaseSetup
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        builder.Services.AddDbContext<AppDbContext>((sp, options) =>
+        var provider = builder.Configuration.GetValue<DatabaseProvider?>($"{DatabaseOptions.Section}:Provider") ?? DatabaseProvider.Sqlite;
+        if (provider == DatabaseProvider.Postgres)
         {
-            var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            if (db.Provider == DatabaseProvider.Postgres)
+            builder.Services.AddDbContext<AppDbContext, PostgresDbContext>((sp, options) =>
+                options.UseNpgsql(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+        }
+        else
+        {
+            builder.Services.AddDbContext<AppDbContext>((sp, options) =>
             {
-                options.UseNpgsql(db.ConnectionString);
-            }
-            else
-            {
+                var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
                 options.UseSqlite(SqliteConnectionString(db.ConnectionString, builder.Environment.ContentRootPath));
                 options.AddInterceptors(SqlitePragmas.Instance);
-            }
-        });
+            });
+        }
         builder.Services.AddSingleton<WriteGate>();
         builder.Services.AddScoped<Accounts.BootstrapAdmin>();
         builder.Services.AddScoped<Seeding.DemoSeeder>();

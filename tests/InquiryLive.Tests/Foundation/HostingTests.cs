@@ -16,7 +16,7 @@ public sealed class HostingTests
         var rootSettings = Path.Combine(InquiryLive.Hosting.ContentRoot.Find(), "appsettings.json");
 
         Assert.True(File.Exists(rootSettings));
-        Assert.Equal("Sqlite", configuration["Database:Provider"]);
+        Assert.Equal("*", configuration["AllowedHosts"]);
         Assert.NotNull(configuration["Serilog:WriteTo:0:Name"]);
 
         var page = await app.Browser().GetStringAsync("/");

@@ -25,10 +25,20 @@ public sealed class InquiryApp : WebApplicationFactory<Program>
     public InquiryApp(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         Directory.CreateDirectory(_folder);
+        // INQUIRYLIVE_TEST_POSTGRES="Host=…;Username=…" runs the same tests on PostgreSQL, each test
+        // on a database of its own (created by the migrations, dropped at dispose).
+        var postgres = Environment.GetEnvironmentVariable("INQUIRYLIVE_TEST_POSTGRES");
+        if (!string.IsNullOrEmpty(postgres))
+        {
+            _postgresDatabase = "il_test_" + Guid.NewGuid().ToString("N");
+            _postgresServer = postgres;
+        }
         _settings = new Dictionary<string, string?>
         {
-            ["Database:Provider"] = "Sqlite",
-            ["Database:ConnectionString"] = $"Data Source={Path.Combine(_folder, "test.db")}",
+            ["Database:Provider"] = _postgresDatabase is null ? "Sqlite" : "Postgres",
+            ["Database:ConnectionString"] = _postgresDatabase is null
+                ? $"Data Source={Path.Combine(_folder, "test.db")}"
+                : $"{_postgresServer};Database={_postgresDatabase}",
             ["Database:SeedDemo"] = "true",
             ["Demo:Password"] = Password,
         };
@@ -36,7 +46,13 @@ public sealed class InquiryApp : WebApplicationFactory<Program>
         _services = services;
     }
 
+    private readonly string? _postgresDatabase;
+    private readonly string? _postgresServer;
+
     public string DatabasePath => Path.Combine(_folder, "test.db");
+
+    /// <summary>True when this run uses PostgreSQL (INQUIRYLIVE_TEST_POSTGRES is set).</summary>
+    public bool OnPostgres => _postgresDatabase is not null;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -121,11 +137,22 @@ public sealed class InquiryApp : WebApplicationFactory<Program>
         return response.RequestMessage?.Headers.TryGetValues("Cookie", out var values) == true ? string.Join("; ", values) : null;
     }
 
+    private void DropPostgresDatabase()
+    {
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        using var connection = new Npgsql.NpgsqlConnection(_postgresServer);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)";
+        command.ExecuteNonQuery();
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
         if (!disposing) return;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_postgresDatabase is not null) DropPostgresDatabase();
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { /* best effort */ }
     }
 }
