@@ -39,6 +39,7 @@ app.UseRateLimiter();
 app.UseAuthorization();
 
 app.MapPlatform();
+app.MapDiagnostics();
 app.MapAuth();
 app.MapSessions();
 app.MapSessionState();

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.SignalR;
+
 namespace InquiryLive.Live;
 
 public static class LiveSetup
@@ -9,6 +11,7 @@ public static class LiveSetup
                 // Clients send small things (join, likes); a big frame is an attack, not a use.
                 o.MaximumReceiveMessageSize = 4 * 1024;
                 o.EnableDetailedErrors = builder.Environment.IsDevelopment();
+                o.AddFilter<HubRateLimitFilter>();
             })
             .AddJsonProtocol(o => LiveJson.Configure(o.PayloadSerializerOptions));
         builder.Services.AddSingleton<LiveNotifier>();

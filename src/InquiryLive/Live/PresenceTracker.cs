@@ -45,6 +45,9 @@ public sealed class PresenceTracker
         }
     }
 
+    /// <summary>Viewers on this node across all sessions.</summary>
+    public int TotalViewers => _sessions.Values.Sum(p => Volatile.Read(ref p.Current));
+
     public int Current(Guid sessionId) => _sessions.TryGetValue(sessionId, out var p) ? Volatile.Read(ref p.Current) : 0;
 
     internal IEnumerable<KeyValuePair<Guid, SessionPresence>> Sessions => _sessions;

@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using InquiryLive.Accounts;
+using InquiryLive.Live;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace InquiryLive.Hosting;
+
+public sealed record ServerDiagnostics(long ManagedHeapBytes, long WorkingSetBytes, double CpuMilliseconds, int GcCount0, int GcCount1, int GcCount2, int Viewers);
+
+/// <summary>
+/// For operators and the benchmarks: memory and CPU of this process, optionally after a full GC.
+/// Admin only.
+/// </summary>
+internal static class DiagnosticsApi
+{
+    public static RouteGroupBuilder MapDiagnostics(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/admin/diagnostics").WithTags("Diagnostics").RequireAuthorization(Policies.AdminOnly);
+        group.MapGet("/", (PresenceTracker presence) => TypedResults.Ok(Read(presence)));
+        group.MapPost("/gc", (PresenceTracker presence) =>
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            return TypedResults.Ok(Read(presence));
+        });
+        return group;
+    }
+
+    private static ServerDiagnostics Read(PresenceTracker presence)
+    {
+        using var process = Process.GetCurrentProcess();
+        return new ServerDiagnostics(GC.GetTotalMemory(false), process.WorkingSet64, process.TotalProcessorTime.TotalMilliseconds,
+            GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), presence.TotalViewers);
+    }
+}
