@@ -28,6 +28,9 @@ session=$(curl -sf "$base/api/sessions" | python3 -c 'import json,sys; print(jso
 curl -sf -c "$work/chair" -H 'content-type: application/json' -d '{"userName":"chair","password":"Bench-Password-1"}' "$base/api/auth/login" >/dev/null
 transition() { curl -sf -b "$work/chair" -H 'content-type: application/json' -d "{\"to\":\"$1\"}" "$base/api/sessions/$session/transitions" >/dev/null; }
 transition live
+curl -sf -c "$work/admin" -H 'content-type: application/json' -d '{"userName":"admin","password":"Bench-Password-1"}' "$base/api/auth/login" >/dev/null
+heap() { curl -sf -b "$work/admin" -X POST "$base/api/admin/diagnostics/gc" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["managedHeapBytes"], d["workingSetBytes"], d["viewers"])'; }
+read -r heap_idle _ _ <<<"$(heap)"
 
 per=$(( clients / procs ))
 for p in $(seq 0 $((procs - 1))); do
@@ -39,7 +42,8 @@ for _ in $(seq 1 300); do [ "$(ls "$work"/ready.* 2>/dev/null | wc -l)" -eq "$pr
 sleep 2
 cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
 ticks=$(getconf CLK_TCK)
-rss_held=$(awk '/VmRSS/ {print $2}' "/proc/$server/status")
+read -r heap_held rss_held_bytes viewers_held <<<"$(heap)"
+rss_held=$(( rss_held_bytes / 1024 ))
 cpu_before=$(cpu)
 for i in $(seq 1 "$events"); do
   if [ $((i % 2)) -eq 1 ]; then transition paused; else transition live; fi
@@ -54,5 +58,7 @@ echo "fan-out: $clients viewers, $events events, $procs load processes"
 dotnet "$root/bench/InquiryLive.LoadTool/bin/Release/net10.0/InquiryLive.LoadTool.dll" report "$work"/result.*.json
 cpu_ms=$(( (cpu_after - cpu_before) * 1000 / ticks ))
 echo
-echo "server CPU during the events: ${cpu_ms} ms; RSS with all viewers connected: $((rss_held / 1024)) MB ($(( rss_held * 1024 / (clients > 0 ? clients : 1) / 1024 )) KB per connection)"
+deliveries=$(( viewers_held * events ))
+echo "server: ${viewers_held} viewers held; managed heap after GC $(( heap_held / 1048576 )) MB ($(( (heap_held - heap_idle) / (viewers_held > 0 ? viewers_held : 1) / 1024 )) KB per connection); RSS $((rss_held / 1024)) MB"
+echo "server CPU during the events: ${cpu_ms} ms ($(( cpu_ms * 1000 / (deliveries > 0 ? deliveries : 1) )) ms per 1,000 deliveries)"
 echo "(work folder: $work)"
