@@ -28,6 +28,7 @@ session=$(curl -sf "$base/api/sessions" | python3 -c 'import json,sys; print(jso
 curl -sf -c "$work/chair" -H 'content-type: application/json' -d '{"userName":"chair","password":"Bench-Password-1"}' "$base/api/auth/login" >/dev/null
 transition() { curl -sf -b "$work/chair" -H 'content-type: application/json' -d "{\"to\":\"$1\"}" "$base/api/sessions/$session/transitions" >/dev/null; }
 transition live
+for _ in 1 2; do transition paused; transition live; done   # warm-up with no viewers listening
 curl -sf -c "$work/admin" -H 'content-type: application/json' -d '{"userName":"admin","password":"Bench-Password-1"}' "$base/api/auth/login" >/dev/null
 heap() { curl -sf -b "$work/admin" -X POST "$base/api/admin/diagnostics/gc" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["managedHeapBytes"], d["workingSetBytes"], d["viewers"])'; }
 read -r heap_idle _ _ <<<"$(heap)"

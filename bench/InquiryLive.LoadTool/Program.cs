@@ -2,7 +2,7 @@ using System.Text.Json;
 using InquiryLive.LoadTool;
 
 // Usage (see bench/README.md):
-//   viewers  --hub ws://127.0.0.1:5080/hubs/live --session <id> --clients 2000 [--sources 8]
+//   viewers  --hub ws://127.0.0.1:5080/hubs/live --session <id> --clients 2000 [--sources 8] [--protocol signalr|socketio]
 //            [--source-offset 0] [--hold 30] [--likes-per-sec 0] [--ready-file f] [--out r.json]
 //   report   r1.json r2.json ...        merges viewer results into one latency table
 var command = args.FirstOrDefault() ?? "help";
@@ -25,7 +25,8 @@ static async Task<int> ViewersAsync(Options o)
     var settings = new ViewerLoadSettings(
         new Uri(o.Get("hub", "ws://127.0.0.1:5080/hubs/live")), Guid.Parse(o.Get("session")), o.Int("clients", 100),
         o.Int("sources", 1), o.Int("source-offset", 0), TimeSpan.FromSeconds(o.Int("hold", 10)), o.Int("likes-per-sec", 0),
-        o.Has("ready-file") ? o.Get("ready-file") : null);
+        o.Has("ready-file") ? o.Get("ready-file") : null,
+        Protocol: o.Get("protocol", "signalr") == "socketio" ? WireProtocol.SocketIo : WireProtocol.SignalR);
     var result = await ViewerLoad.RunAsync(settings, Console.Error);
     if (o.Has("out")) await File.WriteAllTextAsync(o.Get("out"), JsonSerializer.Serialize(result));
     Console.WriteLine(Summary.Table([result]));

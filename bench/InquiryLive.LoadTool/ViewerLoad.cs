@@ -5,7 +5,7 @@ namespace InquiryLive.LoadTool;
 
 public sealed record ViewerLoadSettings(
     Uri Hub, Guid SessionId, int Clients, int Sources = 1, int SourceOffset = 0, TimeSpan? Hold = null,
-    int LikesPerSecond = 0, string? ReadyFile = null, Func<Task>? WhenReady = null);
+    int LikesPerSecond = 0, string? ReadyFile = null, Func<Task>? WhenReady = null, WireProtocol Protocol = WireProtocol.SignalR);
 
 public sealed record ViewerResult(int Clients, int Connected, int Failed, int Dropped, long LikesSent, Dictionary<long, double[]> LatenciesBySeq);
 
@@ -21,7 +21,7 @@ public static class ViewerLoad
         using var cts = new CancellationTokenSource(hold + TimeSpan.FromMinutes(5));
         var recorder = new LatencyRecorder();
         var viewers = Enumerable.Range(0, s.Clients)
-            .Select(i => new ViewerSocket(s.Hub, IPAddress.Parse($"127.0.0.{1 + s.SourceOffset + i % Math.Max(1, s.Sources)}"), s.SessionId, recorder))
+            .Select(i => new ViewerSocket(s.Hub, IPAddress.Parse($"127.0.0.{1 + s.SourceOffset + i % Math.Max(1, s.Sources)}"), s.SessionId, recorder, s.Protocol))
             .ToArray();
 
         var connectWatch = Stopwatch.StartNew();

@@ -13,7 +13,7 @@ namespace InquiryLive.LoadTool;
 /// ("at") and its arrival. Source addresses are spread over 127.0.0.x so thousands of sockets
 /// don't run out of loopback ports.
 /// </summary>
-internal sealed class ViewerSocket(Uri hub, IPAddress source, Guid sessionId, LatencyRecorder recorder)
+internal sealed class ViewerSocket(Uri hub, IPAddress source, Guid sessionId, LatencyRecorder recorder, WireProtocol protocol = WireProtocol.SignalR)
 {
     private const byte RecordSeparator = 0x1e;
     private ClientWebSocket? _socket;
@@ -36,18 +36,41 @@ internal sealed class ViewerSocket(Uri hub, IPAddress source, Guid sessionId, La
         _socket = new ClientWebSocket();
         _socket.Options.KeepAliveInterval = TimeSpan.Zero;
         await _socket.ConnectAsync(hub, new HttpMessageInvoker(handler), ct);
+        if (protocol == WireProtocol.SocketIo)
+        {
+            // Engine.IO v4: the server opens with "0{…}"; "40" connects to the default namespace and
+            // the server confirms with "40{…}" before events may be sent.
+            await ReceiveTextAsync(ct);
+            await SendRawAsync("40", ct);
+            while (!(await ReceiveTextAsync(ct)).StartsWith("40", StringComparison.Ordinal)) { }
+            await SendRawAsync($"42[\"JoinSession\",\"{sessionId}\"]", ct);
+            return;
+        }
         await SendAsync("{\"protocol\":\"json\",\"version\":1}", ct);
         await SendAsync($"{{\"type\":1,\"invocationId\":\"1\",\"target\":\"JoinSession\",\"arguments\":[\"{sessionId}\"]}}", ct);
     }
 
-    public Task SendAsync(string message, CancellationToken ct)
+    private async Task<string> ReceiveTextAsync(CancellationToken ct)
     {
-        var bytes = Encoding.UTF8.GetBytes(message + (char)RecordSeparator);
-        return _socket!.SendAsync(bytes, WebSocketMessageType.Text, true, ct);
+        var buffer = new byte[4096];
+        using var text = new MemoryStream();
+        WebSocketReceiveResult result;
+        do
+        {
+            result = await _socket!.ReceiveAsync(buffer, ct);
+            text.Write(buffer, 0, result.Count);
+        }
+        while (!result.EndOfMessage);
+        return Encoding.UTF8.GetString(text.ToArray());
     }
 
-    /// <summary>SignalR's keep-alive ping; the server drops clients silent for 30 s.</summary>
-    public Task PingAsync(CancellationToken ct) => SendAsync("{\"type\":6}", ct);
+    public Task SendAsync(string message, CancellationToken ct) => SendRawAsync(message + (char)RecordSeparator, ct);
+
+    private Task SendRawAsync(string message, CancellationToken ct) =>
+        _socket!.SendAsync(Encoding.UTF8.GetBytes(message), WebSocketMessageType.Text, true, ct);
+
+    /// <summary>SignalR's keep-alive ping; the server drops clients silent for 30 s. (socket.io pings from the server.)</summary>
+    public Task PingAsync(CancellationToken ct) => protocol == WireProtocol.SocketIo ? Task.CompletedTask : SendAsync("{\"type\":6}", ct);
 
     public Task LikeAsync(int taps, CancellationToken ct) =>
         SendAsync($"{{\"type\":1,\"target\":\"Like\",\"arguments\":[\"{sessionId}\",{taps}]}}", ct);
@@ -62,15 +85,23 @@ internal sealed class ViewerSocket(Uri hub, IPAddress source, Guid sessionId, La
             {
                 var result = await _socket.ReceiveAsync(buffer, ct);
                 if (result.MessageType == WebSocketMessageType.Close) break;
-                var arrived = DateTimeOffset.UtcNow;
                 pending.Write(buffer.AsSpan(0, result.Count));
+                if (!result.EndOfMessage) continue;
+                var arrived = DateTimeOffset.UtcNow;
                 var span = pending.WrittenSpan;
+                if (protocol == WireProtocol.SocketIo)
+                {
+                    await HandleSocketIoAsync(span.ToArray(), arrived, ct);
+                    pending.Clear();
+                    continue;
+                }
                 int start = 0, end;
                 while ((end = span[start..].IndexOf(RecordSeparator)) >= 0)
                 {
-                    Handle(span.Slice(start, end), arrived);
+                    Handle(span.Slice(start, end), arrived, argumentIndex: 0);
                     start += end + 1;
                 }
+                // A record may continue in the next frame: keep its beginning.
                 var rest = span[start..].ToArray();
                 pending.Clear();
                 pending.Write(rest);
@@ -84,13 +115,23 @@ internal sealed class ViewerSocket(Uri hub, IPAddress source, Guid sessionId, La
         }
     }
 
-    private void Handle(ReadOnlySpan<byte> message, DateTimeOffset arrived)
+    private async Task HandleSocketIoAsync(byte[] packet, DateTimeOffset arrived, CancellationToken ct)
+    {
+        if (packet.Length == 1 && packet[0] == (byte)'2')
+        {
+            await SendRawAsync("3", ct); // Engine.IO pong
+            return;
+        }
+        if (packet.Length > 2 && packet[0] == (byte)'4' && packet[1] == (byte)'2') Handle(packet.AsSpan(2), arrived, argumentIndex: 1);
+    }
+
+    private void Handle(ReadOnlySpan<byte> message, DateTimeOffset arrived, int argumentIndex)
     {
         // Cheap pre-check before parsing: only events interest us.
         if (message.IndexOf("EventAppended"u8) < 0) return;
         var reader = new Utf8JsonReader(message);
         using var doc = JsonDocument.ParseValue(ref reader);
-        var e = doc.RootElement.GetProperty("arguments")[0];
+        var e = argumentIndex == 0 ? doc.RootElement.GetProperty("arguments")[0] : doc.RootElement[argumentIndex];
         var seq = e.GetProperty("seq").GetInt64();
         var at = e.GetProperty("at").GetDateTimeOffset();
         LastSeq = Math.Max(LastSeq, seq);
@@ -112,3 +153,5 @@ internal sealed class ViewerSocket(Uri hub, IPAddress source, Guid sessionId, La
         _socket.Dispose();
     }
 }
+
+public enum WireProtocol { SignalR, SocketIo }
