@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace InquiryLive.Tests.Questions;
 
 /// <summary>What viewers and moderators do in these tests, in a few words each.</summary>
-public static class Viewers
+internal static class Viewers
 {
     /// <summary>A new phone: its own viewer cookie, issued by its first request.</summary>
     public static async Task<HttpClient> NewViewer(this InquiryApp app)
