@@ -1,7 +1,11 @@
 using InquiryLive.Accounts;
 using InquiryLive.Data;
+using InquiryLive.Feed;
 using InquiryLive.Hosting;
+using InquiryLive.Join;
+using InquiryLive.Likes;
 using InquiryLive.Live;
+using InquiryLive.Questions;
 using InquiryLive.Sessions;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -24,6 +28,9 @@ builder.AddRateLimits();
 builder.AddLive();
 builder.AddSessions();
 builder.AddPlatform();
+builder.AddQuestions();
+builder.AddFeed();
+builder.AddLikes();
 
 var app = builder.Build();
 
@@ -44,5 +51,9 @@ app.MapAuth();
 app.MapSessions();
 app.MapSessionState();
 app.MapLive();
+app.MapQuestions();
+app.MapFeed();
+app.MapLikes();
+app.MapJoin();
 
 app.Run();

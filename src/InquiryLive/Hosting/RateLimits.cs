@@ -1,5 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using System.Threading.RateLimiting;
+using InquiryLive.Accounts;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace InquiryLive.Hosting;
 
@@ -10,9 +13,13 @@ namespace InquiryLive.Hosting;
 public static class RateLimits
 {
     public const string Login = "login";
+    public const string Questions = "questions";
+    public const string MeToo = "meToo";
 
     public static WebApplicationBuilder AddRateLimits(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<RateLimitSettings>().BindConfiguration(RateLimitSettings.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -25,9 +32,60 @@ public static class RateLimits
             // Guessing passwords: 10 tries a minute from one address (Identity's lockout guards each account).
             o.AddPolicy(Login, http => RateLimitPartition.GetFixedWindowLimiter(
                 ClientAddress(http), _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+
+            // Per viewer (the signed cookie id). The looser per-address limit below applies as well.
+            o.AddPolicy(Questions, http => PerMinute(ViewerKey(http), Settings(http).QuestionsPerMinute));
+            o.AddPolicy(MeToo, http => PerMinute(ViewerKey(http), Settings(http).MeTooPerMinute));
+
+            // Per address, for endpoints marked with AddressLimit: many viewers share one address behind
+            // carrier NAT or an office network, so this is loose; it stops a cookie-less flood.
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                http.GetEndpoint()?.Metadata.GetMetadata<AddressLimit>() is { } limit
+                    ? PerMinute($"{limit.Policy}|{ClientAddress(http)}", limit.PerMinute(Settings(http)))
+                    : RateLimitPartition.GetNoLimiter(""));
         });
         return builder;
     }
 
+    /// <summary>Also limits the endpoint per client address (the policy's looser address limit).</summary>
+    public static TBuilder RequireAddressLimit<TBuilder>(this TBuilder builder, string policy) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new AddressLimit(policy));
+
     public static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static string ViewerKey(HttpContext http) => http.User.ViewerId() ?? "ip:" + ClientAddress(http);
+
+    private static RateLimitSettings Settings(HttpContext http) =>
+        http.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitSettings>>().CurrentValue;
+
+    private static RateLimitPartition<string> PerMinute(string key, int permits) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+        });
+
+    private sealed record AddressLimit(string Policy)
+    {
+        public int PerMinute(RateLimitSettings s) => Policy switch
+        {
+            Questions => s.QuestionsPerMinutePerAddress,
+            MeToo => s.MeTooPerMinutePerAddress,
+            _ => int.MaxValue,
+        };
+    }
+}
+
+/// <summary>Limits of public participation (section RateLimits), per viewer and per client address.</summary>
+public sealed class RateLimitSettings
+{
+    public const string Section = "RateLimits";
+
+    [Range(1, 10_000)] public int QuestionsPerMinute { get; set; } = 3;
+    [Range(1, 1_000_000)] public int QuestionsPerMinutePerAddress { get; set; } = 120;
+    [Range(1, 10_000)] public int MeTooPerMinute { get; set; } = 30;
+    [Range(1, 1_000_000)] public int MeTooPerMinutePerAddress { get; set; } = 1200;
+    /// <summary>Likes one connection (or one viewer over HTTP) may add per second; more are dropped silently.</summary>
+    [Range(1, 10_000)] public int LikesPerSecond { get; set; } = 30;
+    /// <summary>Likes one address may add per second over HTTP; more are dropped silently.</summary>
+    [Range(1, 1_000_000)] public int LikesPerSecondPerAddress { get; set; } = 3000;
 }

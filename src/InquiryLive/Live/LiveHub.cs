@@ -1,9 +1,12 @@
 using InquiryLive.Accounts;
 using InquiryLive.Data;
+using InquiryLive.Domain.Likes;
 using InquiryLive.Domain.Sessions;
+using InquiryLive.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace InquiryLive.Live;
 
@@ -13,8 +16,12 @@ namespace InquiryLive.Live;
 /// presence) are hub methods.
 /// </summary>
 [Authorize(Policy = Policies.Public)]
-public sealed class LiveHub(AppDbContext db, PresenceTracker presence, TimeProvider time) : Hub<ILiveClient>
+public sealed class LiveHub(
+    AppDbContext db, PresenceTracker presence, LikeCounter likes, IOptions<RateLimitSettings> limits, TimeProvider time) : Hub<ILiveClient>
 {
+    public const int MaxTapsPerCall = 50;
+    private const string TapAllowanceKey = "likes";
+
     public override async Task OnConnectedAsync()
     {
         var viewerId = Context.User?.ViewerId();
@@ -48,5 +55,20 @@ public sealed class LiveHub(AppDbContext db, PresenceTracker presence, TimeProvi
     {
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.Session(sessionId));
         presence.Leave(sessionId, Context.ConnectionId);
+    }
+
+    /// <summary>
+    /// Likes (点赞): a client batches its taps and sends the count. Counted in memory only for a
+    /// session this connection watches; taps over the per-connection allowance are dropped silently.
+    /// </summary>
+    public void Like(Guid sessionId, int taps)
+    {
+        if (!presence.IsWatching(sessionId, Context.ConnectionId)) return;
+        if (!Context.Items.TryGetValue(TapAllowanceKey, out var item) || item is not TapAllowance allowance)
+        {
+            Context.Items[TapAllowanceKey] = allowance = new TapAllowance(limits.Value.LikesPerSecond);
+        }
+        var accepted = allowance.Take(Math.Clamp(taps, 1, MaxTapsPerCall), time.GetUtcNow());
+        if (accepted > 0) likes.Add(sessionId, accepted);
     }
 }

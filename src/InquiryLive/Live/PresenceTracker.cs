@@ -48,6 +48,10 @@ public sealed class PresenceTracker
     /// <summary>Viewers on this node across all sessions.</summary>
     public int TotalViewers => _sessions.Values.Sum(p => Volatile.Read(ref p.Current));
 
+    /// <summary>True when the connection has joined the session (and not left it).</summary>
+    public bool IsWatching(Guid sessionId, string connectionId) =>
+        _byConnection.TryGetValue(connectionId, out var joined) && joined.ContainsKey(sessionId);
+
     public int Current(Guid sessionId) => _sessions.TryGetValue(sessionId, out var p) ? Volatile.Read(ref p.Current) : 0;
 
     internal IEnumerable<KeyValuePair<Guid, SessionPresence>> Sessions => _sessions;

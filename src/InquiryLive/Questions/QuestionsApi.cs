@@ -1,0 +1,141 @@
+using InquiryLive.Accounts;
+using InquiryLive.Data;
+using InquiryLive.Domain;
+using InquiryLive.Domain.Sessions;
+using InquiryLive.Domain.Text;
+using InquiryLive.Hosting;
+using InquiryLive.Live;
+using InquiryLive.Moderation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace InquiryLive.Questions;
+
+/// <summary>Viewers ask (群众点题 before the sitting, and live), "me too" (同问), and follow their own questions.</summary>
+internal static class QuestionsApi
+{
+    public static RouteGroupBuilder MapQuestions(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/sessions/{sessionId:guid}").WithTags("Questions").RequireAuthorization(Policies.Public);
+        group.MapPost("/questions", Ask).RequireRateLimiting(RateLimits.Questions).RequireAddressLimit(RateLimits.Questions);
+        group.MapPost("/questions/{questionId:guid}/me-too", MeToo).RequireRateLimiting(RateLimits.MeToo).RequireAddressLimit(RateLimits.MeToo);
+        group.MapGet("/my-questions", Mine);
+        group.MapGet("/questions/approved", Approved);
+        return group;
+    }
+
+    private static async Task<Results<Created<MyQuestionView>, Ok<MyQuestionView>, ValidationProblem>> Ask(
+        Guid sessionId, AskRequest request, HttpContext http, AppDbContext db, SessionCommands commands,
+        ISensitiveWords words, CancellationToken ct)
+    {
+        var viewerId = http.User.ViewerId()!;
+        var text = PlainText.Normalize(request.Text);
+        var nickname = PlainText.Normalize(request.Nickname);
+        var errors = new InputErrors(http)
+            .Require(string.IsNullOrEmpty(request.Website), "website", "提交未通过校验。", "The submission was refused.")
+            .Require(request.Id is { } given && given != Guid.Empty, "id", "缺少问题编号。", "The question id is missing.")
+            .Require(text.Length > 0, "text", "请填写问题内容。", "Please write your question.")
+            .Require(PlainText.VisibleLength(text) <= QuestionRules.MaxTextLength, "text",
+                $"问题不能超过 {QuestionRules.MaxTextLength} 字。", $"A question may have at most {QuestionRules.MaxTextLength} characters.")
+            .Require(PlainText.VisibleLength(nickname) <= QuestionRules.MaxNicknameLength, "nickname",
+                $"昵称不能超过 {QuestionRules.MaxNicknameLength} 字。", $"A nickname may have at most {QuestionRules.MaxNicknameLength} characters.");
+        var departments = await PublicDepartments(db, sessionId, ct);
+        errors.Require(request.DepartmentId is not { } dep || departments.Contains(dep), "departmentId",
+            "请从本场会议的应询部门中选择。", "Choose one of this session's departments.");
+        if (errors.Any) return errors.ToProblem();
+
+        var id = request.Id!.Value;
+        var (question, created) = await commands.RunAsync(sessionId, async change =>
+        {
+            var existing = await change.Db.Questions.AsNoTracking().FirstOrDefaultAsync(q => q.Id == id, ct);
+            if (existing is not null)
+            {
+                // The same viewer sending the same id again is a retry: the same question, never a second.
+                return existing.ViewerId == viewerId && existing.SessionId == sessionId
+                    ? (existing, false)
+                    : throw new DomainException("question.idTaken", "该问题编号已被使用，请刷新页面后重新提交。",
+                        "This question id is already in use; reload the page and send again.");
+            }
+            if (!SessionStateMachine.AcceptsQuestions(change.Session.State))
+            {
+                throw new DomainException("questions.closed", "本场会议目前不接受提问。", "This session is not taking questions now.");
+            }
+            var flags = words.Find(text + " " + nickname);
+            var q = new Question
+            {
+                Id = id, SessionId = sessionId, ViewerId = viewerId, Text = text,
+                Nickname = nickname.Length > 0 ? nickname : null, DepartmentId = request.DepartmentId,
+                Status = QuestionStatus.Pending, CreatedAt = change.Now,
+                Flags = flags.Length > 0 ? string.Join(',', flags) : null,
+            };
+            change.Db.Questions.Add(q);
+            change.PublishToStaff("question.submitted", new StaffQuestionChanged(StaffQuestionView.From(q)));
+            return (q, true);
+        }, ct);
+        var view = MyQuestionView.From(question);
+        return created
+            ? TypedResults.Created($"/api/sessions/{sessionId}/my-questions", view)
+            : TypedResults.Ok(view);
+    }
+
+    private static async Task<Ok<PublicQuestionView>> MeToo(
+        Guid sessionId, Guid questionId, HttpContext http, SessionCommands commands, CancellationToken ct)
+    {
+        var viewerId = http.User.ViewerId()!;
+        var view = await commands.RunAsync(sessionId, async change =>
+        {
+            var q = await change.Db.Questions.FirstOrDefaultAsync(x => x.Id == questionId && x.SessionId == sessionId, ct);
+            if (q is null || !QuestionRules.PublicStatuses.Contains(q.Status))
+            {
+                throw new DomainException("question.notFound", "没有找到该问题。", "No such question.", 404);
+            }
+            if (q.Status != QuestionStatus.Approved)
+            {
+                throw new DomainException("question.meTooClosed", "该问题已提出或已答复，不能再同问。", "This question has been put or answered already.");
+            }
+            if (q.ViewerId == viewerId)
+            {
+                throw new DomainException("question.ownQuestion", "这是您自己提的问题。", "This is your own question.");
+            }
+            if (await change.Db.MeToos.AnyAsync(m => m.QuestionId == questionId && m.ViewerId == viewerId, ct))
+            {
+                throw new DomainException("question.meTooAlready", "您已同问过这个问题。", "You have already said \"me too\" to this question.");
+            }
+            change.Db.MeToos.Add(new MeToo { QuestionId = questionId, ViewerId = viewerId, At = change.Now });
+            q.MeTooCount++;
+            var publicView = PublicQuestionView.From(q);
+            change.Publish("question.publicUpdated", new PublicQuestionChanged(publicView));
+            change.PublishToStaff("question.updated", new StaffQuestionChanged(StaffQuestionView.From(q)));
+            return publicView;
+        }, ct);
+        return TypedResults.Ok(view);
+    }
+
+    private static async Task<Ok<MyQuestionView[]>> Mine(Guid sessionId, HttpContext http, AppDbContext db, CancellationToken ct)
+    {
+        await PublicDepartments(db, sessionId, ct);
+        var viewerId = http.User.ViewerId()!;
+        var mine = await db.Questions.AsNoTracking()
+            .Where(q => q.SessionId == sessionId && q.ViewerId == viewerId)
+            .OrderByDescending(q => q.CreatedAt).Take(100)
+            .ToListAsync(ct);
+        return TypedResults.Ok(mine.Select(MyQuestionView.From).ToArray());
+    }
+
+    private static async Task<Ok<PublicQuestionView[]>> Approved(Guid sessionId, AppDbContext db, CancellationToken ct)
+    {
+        await PublicDepartments(db, sessionId, ct);
+        return TypedResults.Ok(await ApprovedQuestions.ReadAsync(db, sessionId, ct));
+    }
+
+    /// <summary>The department ids of a session the public may see; 404 for an unknown or draft session.</summary>
+    private static async Task<List<int>> PublicDepartments(AppDbContext db, Guid sessionId, CancellationToken ct)
+    {
+        var session = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId)
+            .Select(s => new { s.State, Departments = s.Departments.Select(d => d.Id).ToList() })
+            .FirstOrDefaultAsync(ct);
+        return session is not null && SessionStateMachine.IsPublic(session.State)
+            ? session.Departments
+            : throw new DomainException("session.notFound", "没有找到该询问会议。", "No such inquiry session.", 404);
+    }
+}
