@@ -2,6 +2,8 @@ using InquiryLive.Accounts;
 using InquiryLive.Data;
 using InquiryLive.Hosting;
 using InquiryLive.Live;
+using InquiryLive.Members;
+using InquiryLive.Polls;
 using InquiryLive.Sessions;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -23,6 +25,8 @@ builder.AddAccounts();
 builder.AddRateLimits();
 builder.AddLive();
 builder.AddSessions();
+builder.AddPolls();
+builder.AddMembers();
 builder.AddPlatform();
 
 var app = builder.Build();
@@ -42,5 +46,7 @@ app.MapAuth();
 app.MapSessions();
 app.MapSessionState();
 app.MapLive();
+app.MapPolls();
+app.MapMembers();
 
 app.Run();
