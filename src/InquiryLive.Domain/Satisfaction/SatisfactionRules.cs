@@ -11,7 +11,7 @@ public sealed record Tally(int Satisfied, int BasicallySatisfied, int Dissatisfi
 public sealed record RuleSettings(string RuleSet, double RateThreshold, double QuorumShare);
 
 /// <summary>The outcome of a rule set: the verdict, the satisfaction rate and the rule that produced it.</summary>
-public sealed record Evaluation(string Verdict, double? Rate, string RuleSet, bool QuorumMet);
+public sealed record RuleOutcome(string Verdict, double? Rate, string RuleSet, bool QuorumMet);
 
 public static class Verdicts
 {
@@ -42,7 +42,7 @@ public static class SatisfactionRules
 
     public static bool IsKnown(string ruleSet) => Presets.Contains(ruleSet);
 
-    public static Evaluation Evaluate(Tally tally, RuleSettings settings)
+    public static RuleOutcome Evaluate(Tally tally, RuleSettings settings)
     {
         ArgumentNullException.ThrowIfNull(tally);
         ArgumentNullException.ThrowIfNull(settings);
@@ -57,10 +57,10 @@ public static class SatisfactionRules
 
         var rate = tally.Valid == 0 ? (double?)null : (double)(tally.Satisfied + tally.BasicallySatisfied) / tally.Valid;
         var quorum = QuorumMet(tally, settings.QuorumShare);
-        if (!quorum) return new Evaluation(Verdicts.Invalid, rate, settings.RuleSet, false);
+        if (!quorum) return new RuleOutcome(Verdicts.Invalid, rate, settings.RuleSet, false);
 
         var verdict = settings.RuleSet == Rate ? ByRate(tally, settings.RateThreshold) : ByAllMembers(tally);
-        return new Evaluation(verdict, rate, settings.RuleSet, true);
+        return new RuleOutcome(verdict, rate, settings.RuleSet, true);
     }
 
     /// <summary>Turnout at or above QuorumShare of the entitled meets the quorum; nobody entitled never does.</summary>

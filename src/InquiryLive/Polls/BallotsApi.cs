@@ -75,10 +75,11 @@ internal static class BallotsApi
             {
                 throw new DomainException("ballot.alreadyVoted", "您已对本项测评投过票，每人只能投一票。", "You have already voted in this vote: one ballot per member.");
             }
-            cdb.BallotReceipts.Add(new BallotReceipt { BallotId = ballotId, PollId = pollId, MemberId = member.Id, CastAt = change.Now });
+            var castAt = PollLifecycle.Stored(change.Now);
+            cdb.BallotReceipts.Add(new BallotReceipt { BallotId = ballotId, PollId = pollId, MemberId = member.Id, CastAt = castAt });
             // A random id, so the order of the choices says nothing about the order members voted in.
             cdb.BallotChoices.Add(new BallotChoice { Id = RandomId(), PollId = pollId, Choice = request.Choice!.Value, MemberId = poll.Named ? member.Id : null });
-            return new BallotAccepted(ballotId, pollId, change.Now);
+            return new BallotAccepted(ballotId, pollId, castAt);
         }, ct);
         pulse.TurnoutChanged(sessionId, pollId);
         return TypedResults.Ok(accepted);

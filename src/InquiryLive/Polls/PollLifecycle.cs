@@ -11,6 +11,12 @@ namespace InquiryLive.Polls;
 /// </summary>
 internal static class PollLifecycle
 {
+    /// <summary>
+    /// The time as the database keeps it (whole milliseconds), so an answer given now and the same
+    /// value read back later are identical.
+    /// </summary>
+    public static DateTimeOffset Stored(DateTimeOffset t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerMillisecond, t.Offset);
+
     public static async Task<Poll> FindAsync(SessionChange change, Guid pollId, CancellationToken ct) =>
         await change.Db.Polls.FirstOrDefaultAsync(p => p.Id == pollId && p.SessionId == change.Session.Id, ct)
         ?? throw new DomainException("poll.notFound", "没有找到该测评。", "No such vote.", 404);
@@ -30,7 +36,7 @@ internal static class PollLifecycle
         poll.Voted = await db.BallotReceipts.CountAsync(r => r.PollId == poll.Id, ct);
         poll.Entitled = await db.RosterMembers.CountAsync(m => m.SessionId == poll.SessionId, ct);
         poll.State = PollState.Closed;
-        poll.ClosedAt = change.Now;
+        poll.ClosedAt = Stored(change.Now);
         Evaluate(poll);
 
         change.Publish("poll.turnout", new TurnoutView(poll.Id, poll.Voted, poll.Entitled));
@@ -48,7 +54,7 @@ internal static class PollLifecycle
                 : new DomainException("poll.alreadyPublished", "该测评结果已经公布。", "This result has already been published.");
         }
         poll.State = PollState.Published;
-        poll.PublishedAt = change.Now;
+        poll.PublishedAt = Stored(change.Now);
         var result = await PollReads.ResultAsync(change.Db, poll, ct);
         change.Publish("poll.published", new { result });
         return result;
