@@ -9,7 +9,7 @@ namespace InquiryLive.Tests.Evaluation;
 public sealed class BallotTests
 {
     [Fact]
-    public async Task SecondBallot_BySameMember_IsRefusedWith409_AndACleerMessage()
+    public async Task SecondBallot_BySameMember_IsRefusedWith409_AndAClearMessage()
     {
         using var app = new InquiryApp();
         var (sessionId, chair) = await Voting.LiveSession(app);
