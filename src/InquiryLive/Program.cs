@@ -6,6 +6,8 @@ using InquiryLive.Join;
 using InquiryLive.Likes;
 using InquiryLive.Live;
 using InquiryLive.Questions;
+using InquiryLive.Members;
+using InquiryLive.Polls;
 using InquiryLive.Sessions;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -27,6 +29,8 @@ builder.AddAccounts();
 builder.AddRateLimits();
 builder.AddLive();
 builder.AddSessions();
+builder.AddPolls();
+builder.AddMembers();
 builder.AddPlatform();
 builder.AddQuestions();
 builder.AddFeed();
@@ -55,5 +59,7 @@ app.MapQuestions();
 app.MapFeed();
 app.MapLikes();
 app.MapJoin();
+app.MapPolls();
+app.MapMembers();
 
 app.Run();

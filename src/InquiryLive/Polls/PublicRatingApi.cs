@@ -1,0 +1,51 @@
+using InquiryLive.Accounts;
+using InquiryLive.Domain;
+using InquiryLive.Hosting;
+using InquiryLive.Live;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace InquiryLive.Polls;
+
+/// <summary>
+/// The public's own rating of an answer (群众满意度): once per viewer id, kept in its own table and
+/// shown apart; it never touches the members' tally.
+/// </summary>
+internal static class PublicRatingApi
+{
+    public const string RateLimit = "publicRating";
+
+    public static RouteGroupBuilder MapPublicRating(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/sessions/{sessionId:guid}/polls").WithTags("Polls");
+        group.MapPost("/{pollId:guid}/public-rating", Rate).RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimit);
+        return group;
+    }
+
+    private static async Task<Results<Ok<PublicRatingAccepted>, ValidationProblem>> Rate(
+        Guid sessionId, Guid pollId, PublicRatingRequest request, SessionCommands commands, PollPulse pulse, HttpContext http, CancellationToken ct)
+    {
+        var errors = new InputErrors(http)
+            .Require(request.Choice is { } c && Enum.IsDefined(c), "choice", "请选择满意、基本满意或不满意。", "Choose satisfied, basically satisfied or dissatisfied.");
+        if (errors.Any) return errors.ToProblem();
+        var viewerId = http.User.ViewerId()!;
+        var accepted = await commands.RunAsync(sessionId, async change =>
+        {
+            var poll = await PollLifecycle.FindAsync(change, pollId, ct);
+            if (poll.State == PollState.Published)
+            {
+                throw new DomainException("publicRating.closed", "该项结果已公布，不再接受评价。", "This result is published: ratings are closed.");
+            }
+            if (await change.Db.PublicRatings.AnyAsync(r => r.PollId == pollId && r.ViewerId == viewerId, ct))
+            {
+                throw new DomainException("publicRating.already", "您已评价过这次答询。", "You have already rated this answer.");
+            }
+            change.Db.PublicRatings.Add(new PublicRating { PollId = pollId, ViewerId = viewerId, Choice = request.Choice!.Value, At = change.Now });
+            return new PublicRatingAccepted(pollId, change.Now);
+        }, ct);
+        pulse.RatingChanged(sessionId, pollId);
+        return TypedResults.Ok(accepted);
+    }
+}
+
+public sealed record PublicRatingAccepted(Guid PollId, DateTimeOffset At);
