@@ -1,4 +1,5 @@
 using InquiryLive.Accounts;
+using InquiryLive.Agenda;
 using InquiryLive.Data;
 using InquiryLive.Hosting;
 using InquiryLive.Live;
@@ -23,6 +24,7 @@ builder.AddAccounts();
 builder.AddRateLimits();
 builder.AddLive();
 builder.AddSessions();
+builder.AddAgenda();
 builder.AddPlatform();
 
 var app = builder.Build();
@@ -41,6 +43,8 @@ app.MapPlatform();
 app.MapAuth();
 app.MapSessions();
 app.MapSessionState();
+app.MapSessionAdmin();
+app.MapAgenda();
 app.MapLive();
 
 app.Run();
