@@ -10,7 +10,10 @@ const RESULT_SHOWN_MS = 30000;
 const state = { session: null, current: null, result: null };
 let hideResult = 0;
 
+let clock = null;
+
 function render() {
+  clock?.refresh();
   const current = state.current;
   $('#lower-third').classList.toggle('hidden', !current || !!state.result);
   if (current) {
@@ -54,7 +57,7 @@ async function main() {
     onSnapshot: (snap) => { state.session = snap.session; state.current = snap.floor?.current ?? null; render(); },
     onEvent: apply,
   });
-  bindClock({ timeEl: $('#clock'), labelEl: $('#clock-label'), getClock: () => state.session?.clock, serverNow: live.serverNow });
+  clock = bindClock({ timeEl: $('#clock'), labelEl: $('#clock-label'), getClock: () => state.session?.clock, serverNow: live.serverNow });
 }
 
 main();

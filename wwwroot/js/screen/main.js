@@ -22,7 +22,10 @@ addStrings({
 const state = { session: null, floor: { current: null, agendaNext: null }, poll: null, turnout: null, result: null, counters: null, status: 'connecting', viewers: 0 };
 const numbers = new Intl.NumberFormat('zh-CN');
 
+let clock = null;
+
 function render() {
+  clock?.refresh();
   const s = state.session;
   if (!s) return;
   $('#title').textContent = s.title;
@@ -107,7 +110,7 @@ async function main() {
     onCounters: (c) => { state.counters = c; render(); },
     onStatus: (status) => { state.status = status; render(); },
   });
-  bindClock({ timeEl: $('#clock'), labelEl: $('#clock-label'), getClock: () => state.session?.clock, serverNow: live.serverNow });
+  clock = bindClock({ timeEl: $('#clock'), labelEl: $('#clock-label'), getClock: () => state.session?.clock, serverNow: live.serverNow });
 }
 
 main();
