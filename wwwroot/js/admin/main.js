@@ -5,7 +5,7 @@ import '../chair/strings.js';
 import '../screen/public-session.js';
 import { applyI18n, bindLanguageSwitch, onLanguageChange, t } from '../i18n.js';
 import { get, post, put } from '../api.js';
-import { $, el, replaceChildren, toast } from '../dom.js';
+import { $, $$, el, replaceChildren, toast } from '../dom.js';
 import { state, url, showError, change, onReload } from './store.js';
 import { requireRole, signOut } from '../auth.js';
 import { renderDepartments, renderAgenda, renderRoster, fillAgendaSelects, bindAddForms } from './lists.js';
@@ -96,6 +96,7 @@ async function choose(id) {
 async function saveSettings(event) {
   event.preventDefault();
   const body = readSettings();
+  for (const p of $$('[data-error-for]', $('#settings'))) p.textContent = '';
   try {
     if (state.creating) {
       const created = await post('/api/sessions', body);
