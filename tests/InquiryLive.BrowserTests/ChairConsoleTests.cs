@@ -1,6 +1,9 @@
 using InquiryLive.BrowserTests.Infrastructure;
+using InquiryLive.Live;
+using InquiryLive.Polls;
 using InquiryLive.Questions;
 using InquiryLive.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace InquiryLive.BrowserTests;
@@ -78,5 +81,40 @@ public sealed class ChairConsoleTests(BrowserFixture browser)
         await chair.ReloadAsync();
         await Assertions.Expect(chair.Locator("#cur-text")).ToHaveTextAsync("物业费涨价前有没有听证程序？");
         await Assertions.Expect(chair.Locator(".agenda-item.status-done")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
+    public async Task APublishedResult_ShowsAsBarsOnTheBigScreenAndTheOverlay()
+    {
+        using var app = new InquiryApp();
+        var baseUrl = app.StartOnKestrel();
+        var sessionId = await app.DemoSessionId();
+        var screen = await browser.NewPage(baseUrl);
+        await screen.SetViewportSizeAsync(1920, 1080);
+        await screen.GotoAsync($"/screen.html?s={sessionId}");
+        await Assertions.Expect(screen.Locator("#status")).ToHaveAttributeAsync("data-status", "live");
+        var overlay = await browser.NewPage(baseUrl);
+        await overlay.SetViewportSizeAsync(1920, 1080);
+        await overlay.GotoAsync($"/overlay.html?s={sessionId}");
+        await Assertions.Expect(overlay.Locator("body")).ToHaveAttributeAsync("data-status", "live");
+        await Assertions.Expect(overlay.Locator("#result")).ToBeHiddenAsync();
+
+        // The result as the evaluation feature publishes it, through the one broadcast path.
+        var result = new PollResultView(Guid.NewGuid(), "对市住房和城乡建设局答询的满意度测评", null, "市住房和城乡建设局",
+            21, 8, 4, 35, 33, 29 / 33.0, "satisfied", "rate", 0.8, false, DateTimeOffset.UtcNow, null, null);
+        using (var scope = app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SessionCommands>().RunAsync(sessionId, change =>
+            {
+                change.Publish("poll.published", new { result });
+                return Task.CompletedTask;
+            });
+        }
+
+        await Assertions.Expect(screen.Locator("#result .bar-row")).ToHaveCountAsync(3, new() { Timeout = 1000 });
+        await Assertions.Expect(screen.Locator("#result .result-meta")).ToContainTextAsync("87.9%");
+        await Assertions.Expect(overlay.Locator("#result .verdict")).ToHaveTextAsync("满意", new() { Timeout = 1000 });
+        await BrowserFixture.Screenshot(screen, "big-screen-result");
+        await overlay.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsFolder, "overlay-result.png"), OmitBackground = true });
     }
 }

@@ -9,7 +9,7 @@ import { pickPublicSession, questionerLine, resultChart } from '../screen/public
 const RESULT_SHOWN_MS = 30000;
 const state = { session: null, current: null, result: null };
 let hideResult = 0;
-
+let live = null;
 let clock = null;
 
 function render() {
@@ -26,10 +26,13 @@ function render() {
   if (state.result) replaceChildren($('#result'), resultChart(state.result));
 }
 
-function showResult(result) {
-  state.result = result;
+/** Shows a result until RESULT_SHOWN_MS after its publication (so a reloaded overlay shows the rest). */
+function showResult(result, serverNow) {
+  const left = RESULT_SHOWN_MS - Math.max(0, serverNow - Date.parse(result.publishedAt));
   clearTimeout(hideResult);
-  hideResult = setTimeout(() => { state.result = null; render(); }, RESULT_SHOWN_MS);
+  if (left <= 0) return;
+  state.result = result;
+  hideResult = setTimeout(() => { state.result = null; render(); }, left);
 }
 
 function apply(e) {
@@ -42,7 +45,7 @@ function apply(e) {
     case 'floor.closed': state.current = null; break;
     case 'clock.changed': state.session.clock = d.clock; break;
     case 'session.updated': state.session = d.session; break;
-    case 'poll.published': showResult(d.result); break;
+    case 'poll.published': showResult(d.result, live.serverNow()); break;
     default: return;
   }
   render();
@@ -52,10 +55,17 @@ async function main() {
   applyI18n();
   const chosen = await pickPublicSession().catch(() => null);
   if (!chosen) return;
-  const live = connectLive({
+  live = connectLive({
     sessionId: chosen.id,
-    onSnapshot: (snap) => { state.session = snap.session; state.current = snap.floor?.current ?? null; render(); },
+    onSnapshot: (snap) => {
+      state.session = snap.session;
+      state.current = snap.floor?.current ?? null;
+      if (snap.results?.[0]) showResult(snap.results[0], Date.parse(snap.serverTime));
+      render();
+    },
     onEvent: apply,
+    // Not shown on air; lets an operator (or a test) see whether the overlay is connected.
+    onStatus: (status) => { document.body.dataset.status = status; },
   });
   clock = bindClock({ timeEl: $('#clock'), labelEl: $('#clock-label'), getClock: () => state.session?.clock, serverNow: live.serverNow });
 }
