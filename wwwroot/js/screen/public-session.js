@@ -44,6 +44,11 @@ export function percent(rate) {
   return rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(1)}%`;
 }
 
+function resultTitle(result) {
+  const department = result.departmentName ?? '';
+  return result.title?.includes(department) ? result.title : [department, result.title].filter(Boolean).join(' · ');
+}
+
 /** A published result as horizontal bars (CSS widths set from script; no inline style attributes). */
 export function resultChart(result) {
   const rows = [
@@ -60,7 +65,7 @@ export function resultChart(result) {
   });
   return el('figure', { class: 'result-chart', 'aria-label': t('result.title') },
     el('figcaption', {},
-      el('span', { class: 'result-title', text: [result.departmentName, result.title].filter(Boolean).join(' · ') }),
+      el('span', { class: 'result-title', text: resultTitle(result) }),
       el('span', { class: `verdict verdict-${result.verdict}`, text: t(`verdict.${result.verdict}`) })),
     ...bars,
     el('p', { class: 'result-meta', text: `${t('result.rate', { rate: percent(result.rate) })} · ${t('result.turnout', result)}` }));
