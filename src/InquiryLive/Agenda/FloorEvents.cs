@@ -1,0 +1,30 @@
+using InquiryLive.Questions;
+using InquiryLive.Sessions;
+
+namespace InquiryLive.Agenda;
+
+// Payloads of the floor's events (see docs/protocol-chair.md). Public unless noted.
+
+/// <summary><c>floor.called</c>: the new current question.</summary>
+public sealed record FloorCalled(FloorView Floor);
+
+/// <summary><c>floor.followUpAdded</c>: a follow-up (追问) on the current question.</summary>
+public sealed record FloorFollowUpAdded(long FloorItemId, FollowUpView FollowUp);
+
+/// <summary><c>floor.closed</c>: the current question was answered or deferred; nothing is current now.</summary>
+public sealed record FloorClosed(FloorView Floor);
+
+/// <summary><c>clock.changed</c>: the shared clock was started, paused, resumed or stopped.</summary>
+public sealed record ClockChanged(ClockView Clock);
+
+/// <summary><c>question.publicUpdated</c>: an approved online question changed (here: called, answered, deferred).</summary>
+public sealed record PublicQuestionChanged(PublicQuestionView Question);
+
+/// <summary><c>question.updated</c> (staff stream): the same change as moderators see it.</summary>
+public sealed record StaffQuestionChanged(StaffQuestionView Question);
+
+public sealed record CallRequest(int? AgendaItemId, Guid? QuestionId, string? ReadBy);
+
+public sealed record FollowUpRequest(string? QuestionerName, string? Text);
+
+public sealed record ClockStartRequest(string? Phase, int? Seconds);

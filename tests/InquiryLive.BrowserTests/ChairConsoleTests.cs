@@ -1,0 +1,120 @@
+using InquiryLive.BrowserTests.Infrastructure;
+using InquiryLive.Live;
+using InquiryLive.Polls;
+using InquiryLive.Questions;
+using InquiryLive.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace InquiryLive.BrowserTests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class ChairConsoleTests(BrowserFixture browser)
+{
+    private static readonly LocatorAssertionsToHaveTextOptions WithinASecond = new() { Timeout = 1000 };
+
+    [Fact]
+    public async Task ChairCallsAnAgendaQuestionerThenAnOnlineQuestion_AndTheBigScreenShowsEachWithinASecond()
+    {
+        using var app = new InquiryApp();
+        var baseUrl = app.StartOnKestrel();
+        var sessionId = await app.DemoSessionId();
+        var departmentId = await app.Db(db => Task.FromResult(db.Departments.Where(d => d.SessionId == sessionId).OrderBy(d => d.Order).Skip(1).Select(d => d.Id).First()));
+        await app.Db(async db =>
+        {
+            db.Questions.Add(new Question
+            {
+                Id = Guid.NewGuid(), SessionId = sessionId, ViewerId = "viewer-browser-test", Nickname = "小区业主",
+                Text = "物业费涨价前有没有听证程序？", Status = QuestionStatus.Approved, MeTooCount = 12, DepartmentId = departmentId,
+                CreatedAt = DateTimeOffset.UtcNow,
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        var chair = await browser.NewPage(baseUrl);
+        await chair.GotoAsync("/login.html?next=/chair.html");
+        await chair.Locator("#userName").FillAsync("chair");
+        await chair.Locator("#password").FillAsync(InquiryApp.Password);
+        await chair.Locator("#submit").ClickAsync();
+        await chair.WaitForURLAsync("**/chair.html");
+        await Assertions.Expect(chair.Locator("#status")).ToHaveAttributeAsync("data-status", "live");
+        await Assertions.Expect(chair.Locator(".online-item")).ToHaveCountAsync(1);
+
+        var screen = await browser.NewPage(baseUrl);
+        await screen.SetViewportSizeAsync(1920, 1080);
+        await screen.GotoAsync($"/screen.html?s={sessionId}");
+        await Assertions.Expect(screen.Locator("#status")).ToHaveAttributeAsync("data-status", "live");
+
+        // Start the sitting from the console.
+        await chair.Locator("#sitting button[data-to='live']").ClickAsync();
+        await Assertions.Expect(screen.Locator("#state")).ToHaveTextAsync("直播中", WithinASecond);
+
+        // An in-hall questioner from the agenda.
+        await chair.Locator(".agenda-item.is-next button.call").ClickAsync();
+        await Assertions.Expect(screen.Locator("#questioner")).ToHaveTextAsync("刘志强 委员", WithinASecond);
+        await Assertions.Expect(screen.Locator("#department")).ToHaveTextAsync("市住房和城乡建设局", WithinASecond);
+        await chair.Keyboard.PressAsync("s");
+        await Assertions.Expect(screen.Locator("#clock")).ToHaveAttributeAsync("data-clock", "running", new() { Timeout = 1000 });
+        await Assertions.Expect(chair.Locator("#cur-questioner")).ToHaveTextAsync("刘志强 委员");
+        await BrowserFixture.Screenshot(chair, "chair-console");
+        await BrowserFixture.Screenshot(screen, "big-screen");
+
+        var overlay = await browser.NewPage(baseUrl);
+        await overlay.SetViewportSizeAsync(1920, 1080);
+        await overlay.GotoAsync($"/overlay.html?s={sessionId}");
+        await Assertions.Expect(overlay.Locator(".lt-department")).ToHaveTextAsync("市住房和城乡建设局");
+        await Assertions.Expect(overlay.Locator("#clock")).ToHaveAttributeAsync("data-clock", "running");
+        await overlay.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsFolder, "overlay.png"), OmitBackground = true });
+
+        // Close it, then an approved online question read out by a named person.
+        await chair.Locator("#answered").ClickAsync();
+        await Assertions.Expect(screen.Locator("#floor")).ToBeHiddenAsync(new() { Timeout = 1000 });
+        await chair.Locator(".online-item button.call").ClickAsync();
+        await chair.Locator("#read-by").FillAsync("李敏");
+        await chair.Locator("#read-submit").ClickAsync();
+        await Assertions.Expect(screen.Locator("#question")).ToHaveTextAsync("物业费涨价前有没有听证程序？", WithinASecond);
+        await Assertions.Expect(screen.Locator("#questioner")).ToContainTextAsync("李敏", new() { Timeout = 1000 });
+        await Assertions.Expect(screen.Locator("#department")).ToHaveTextAsync("市市场监督管理局", WithinASecond);
+        await Assertions.Expect(chair.Locator(".online-item")).ToHaveCountAsync(0);
+
+        // A reload of the console shows exactly the current state.
+        await chair.ReloadAsync();
+        await Assertions.Expect(chair.Locator("#cur-text")).ToHaveTextAsync("物业费涨价前有没有听证程序？");
+        await Assertions.Expect(chair.Locator(".agenda-item.status-done")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
+    public async Task APublishedResult_ShowsAsBarsOnTheBigScreenAndTheOverlay()
+    {
+        using var app = new InquiryApp();
+        var baseUrl = app.StartOnKestrel();
+        var sessionId = await app.DemoSessionId();
+        var screen = await browser.NewPage(baseUrl);
+        await screen.SetViewportSizeAsync(1920, 1080);
+        await screen.GotoAsync($"/screen.html?s={sessionId}");
+        await Assertions.Expect(screen.Locator("#status")).ToHaveAttributeAsync("data-status", "live");
+        var overlay = await browser.NewPage(baseUrl);
+        await overlay.SetViewportSizeAsync(1920, 1080);
+        await overlay.GotoAsync($"/overlay.html?s={sessionId}");
+        await Assertions.Expect(overlay.Locator("body")).ToHaveAttributeAsync("data-status", "live");
+        await Assertions.Expect(overlay.Locator("#result")).ToBeHiddenAsync();
+
+        // The result as the evaluation feature publishes it, through the one broadcast path.
+        var result = new PollResultView(Guid.NewGuid(), "对市住房和城乡建设局答询的满意度测评", null, "市住房和城乡建设局",
+            21, 8, 4, 35, 33, 29 / 33.0, "satisfied", "rate", 0.8, false, DateTimeOffset.UtcNow, null, null);
+        using (var scope = app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SessionCommands>().RunAsync(sessionId, change =>
+            {
+                change.Publish("poll.published", new { result });
+                return Task.CompletedTask;
+            });
+        }
+
+        await Assertions.Expect(screen.Locator("#result .bar-row")).ToHaveCountAsync(3, new() { Timeout = 1000 });
+        await Assertions.Expect(screen.Locator("#result .result-meta")).ToContainTextAsync("87.9%");
+        await Assertions.Expect(overlay.Locator("#result .verdict")).ToHaveTextAsync("满意", new() { Timeout = 1000 });
+        await BrowserFixture.Screenshot(screen, "big-screen-result");
+        await overlay.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsFolder, "overlay-result.png"), OmitBackground = true });
+    }
+}
