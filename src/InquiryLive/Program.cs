@@ -1,5 +1,6 @@
 using InquiryLive.Accounts;
 using InquiryLive.Data;
+using InquiryLive.FollowUp;
 using InquiryLive.Hosting;
 using InquiryLive.Live;
 using InquiryLive.Sessions;
@@ -23,6 +24,7 @@ builder.AddAccounts();
 builder.AddRateLimits();
 builder.AddLive();
 builder.AddSessions();
+builder.AddFollowUp();
 builder.AddPlatform();
 
 var app = builder.Build();
@@ -43,5 +45,6 @@ app.MapAuth();
 app.MapSessions();
 app.MapSessionState();
 app.MapLive();
+app.MapFollowUp();
 
 app.Run();
