@@ -41,7 +41,7 @@ public sealed record FinishedSitting(
                     new FollowUpQuestion { QuestionerName = "刘志强 委员", Text = "明年能覆盖多少个小区？", At = start.AddMinutes(6) }),
                 Floor(sessionId, 2, "周慧敏 委员", d[1], "物业收费如何监管？", FloorOutcome.Answered, start.AddMinutes(10), 7,
                     new FollowUpQuestion { QuestionerName = "周慧敏 委员", Text = "投诉多久办结？", At = start.AddMinutes(15) }),
-                Floor(sessionId, 3, "网民提问（孙立新 代表宣读）", d[0], "维修资金使用慢怎么办？", FloorOutcome.Deferred, start.AddMinutes(20), null),
+                Floor(sessionId, 3, "网民提问", d[0], "维修资金使用慢怎么办？", FloorOutcome.Deferred, start.AddMinutes(20), null),
             };
             db.FloorItems.AddRange(floor);
             await db.SaveChangesAsync();
