@@ -77,4 +77,40 @@ public sealed class FollowUpPageTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("#rectifications .rect-status")).ToHaveTextAsync("已销号");
         await BrowserFixture.Screenshot(page, "followup-public-results");
     }
+
+    [Fact]
+    public async Task FollowUpConsole_ClerkCreatesAnItem_ClosesItWithANote_AndRepliesInWriting()
+    {
+        using var app = new InquiryApp();
+        var baseUrl = app.StartOnKestrel();
+        var s = await FinishedSitting.ArrangeAsync(app);
+        var page = await browser.NewPage(baseUrl);
+        var login = await page.Context.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = "clerk", password = InquiryApp.Password } });
+        Assert.True(login.Ok);
+
+        await page.GotoAsync($"/followup.html?s={s.SessionId}");
+        await Assertions.Expect(page.Locator("#items .empty")).ToHaveTextAsync("没有符合条件的整改事项。");
+        await page.SelectOptionAsync("#source", "poll");
+        await page.SelectOptionAsync("#pollId", s.ReReportPoll.ToString());
+        await page.FillAsync("#title", "物业收费公示整改");
+        await page.FillAsync("#deadline", DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd"));
+        await page.FillAsync("#owner", "价格监督检查处");
+        await page.ClickAsync("#new-item button[type=submit]");
+
+        var item = page.Locator("#items .item");
+        await Assertions.Expect(item).ToContainTextAsync("市市场监督管理局");
+        await Assertions.Expect(item.Locator(".status-badge")).ToHaveTextAsync("未开始");
+        await item.GetByRole(AriaRole.Button, new() { Name = "销号" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#toast")).ToContainTextAsync("销号须填写整改结果说明");
+        await item.Locator("textarea").FillAsync("收费公示制度已建立");
+        await item.GetByRole(AriaRole.Button, new() { Name = "销号" }).ClickAsync();
+        await Assertions.Expect(item.Locator(".status-badge")).ToHaveTextAsync("已销号");
+
+        var question = page.Locator(".awaiting-q", new() { HasText = "小区电梯老化" });
+        await question.Locator("textarea").FillAsync("审批时限已压缩至 15 个工作日。");
+        await question.GetByRole(AriaRole.Button, new() { Name = "提交答复" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".awaiting-q", new() { HasText = "小区电梯老化" })).ToHaveCountAsync(0);
+        await BrowserFixture.Screenshot(page, "followup-console");
+        Assert.Equal("审批时限已压缩至 15 个工作日。", await app.Db(db => Task.FromResult(db.Questions.Single(q => q.Id == s.DeferredQuestion).WrittenReply)));
+    }
 }
