@@ -1,6 +1,7 @@
 using InquiryLive.Accounts;
 using InquiryLive.Agenda;
 using InquiryLive.Feed;
+using InquiryLive.FollowUp;
 using InquiryLive.Live;
 using InquiryLive.Members;
 using InquiryLive.Moderation;
@@ -38,6 +39,9 @@ public class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<PublicRating> PublicRatings => Set<PublicRating>();
     public DbSet<FeedPost> FeedPosts => Set<FeedPost>();
     public DbSet<SessionEvent> Events => Set<SessionEvent>();
+    public DbSet<RectificationItem> RectificationItems => Set<RectificationItem>();
+    public DbSet<RectificationUpdate> RectificationUpdates => Set<RectificationUpdate>();
+    public DbSet<WrittenReplyRecord> WrittenReplies => Set<WrittenReplyRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
