@@ -2,6 +2,7 @@ using InquiryLive.Accounts;
 using InquiryLive.Data;
 using InquiryLive.Hosting;
 using InquiryLive.Live;
+using InquiryLive.Moderation;
 using InquiryLive.Sessions;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -23,6 +24,7 @@ builder.AddAccounts();
 builder.AddRateLimits();
 builder.AddLive();
 builder.AddSessions();
+builder.AddModeration();
 builder.AddPlatform();
 
 var app = builder.Build();
@@ -41,6 +43,7 @@ app.MapPlatform();
 app.MapAuth();
 app.MapSessions();
 app.MapSessionState();
+app.MapModeration();
 app.MapLive();
 
 app.Run();
