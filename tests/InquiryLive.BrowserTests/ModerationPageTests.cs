@@ -1,0 +1,90 @@
+using InquiryLive.BrowserTests.Infrastructure;
+using InquiryLive.Live;
+using InquiryLive.Moderation;
+using InquiryLive.Questions;
+using InquiryLive.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace InquiryLive.BrowserTests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class ModerationPageTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task TwoModerators_WorkTheSameQueue_WithNoDoubleDecision_AndTheChairConsoleGetsTheApproval()
+    {
+        using var app = new InquiryApp();
+        var baseUrl = app.StartOnKestrel();
+        var sessionId = await app.DemoSessionId();
+        var start = DateTimeOffset.UtcNow.AddMinutes(-10);
+        var first = await Submit(app, sessionId, "小区公共收益的账目为什么不公开？", start);
+        var second = await Submit(app, sessionId, "物业费上涨前是否必须经业主大会同意？", start.AddMinutes(1));
+        await Submit(app, sessionId, "老旧小区加装电梯补贴什么时候发放？", start.AddMinutes(2));
+        var chairCookie = await InquiryApp.CookieHeader(await app.SignedIn("chair"));
+        await using var chair = await InquiryApp.ConnectHubOverNetwork(baseUrl, "/hubs/console", chairCookie);
+        await chair.Join(sessionId);
+
+        var one = await SignIn(baseUrl, "moderator1");
+        await Assertions.Expect(one.Locator("#d-text")).ToHaveTextAsync("小区公共收益的账目为什么不公开？");
+        await Assertions.Expect(one.Locator("#status")).ToHaveAttributeAsync("data-status", "live");
+        await Assertions.Expect(one.Locator("#count-pending")).ToHaveTextAsync("3");
+
+        // The second moderator opens the same first question: it is held by the first.
+        var two = await SignIn(baseUrl, "moderator2");
+        await Assertions.Expect(two.Locator("#d-held")).ToContainTextAsync("moderator1");
+        await Assertions.Expect(two.Locator("#approve")).ToBeDisabledAsync();
+        await two.Keyboard.PressAsync("j");
+        await Assertions.Expect(two.Locator("#d-text")).ToHaveTextAsync("物业费上涨前是否必须经业主大会同意？");
+        await Assertions.Expect(one.Locator($"#q-{second} .badge.held")).ToContainTextAsync("moderator2");
+
+        await one.Keyboard.PressAsync("a");
+        var approved = await chair.WaitForEvent("question.approved", d => d.GetProperty("question").GetProperty("id").GetGuid() == first);
+        Assert.Equal(1, approved.Data.GetProperty("question").GetProperty("askedBy").GetInt32());
+        // The approval leaves the second moderator's pending queue at once.
+        await Assertions.Expect(two.Locator("#queue li")).ToHaveCountAsync(2);
+        await Assertions.Expect(two.Locator("#count-approved")).ToHaveTextAsync("1");
+
+        // The first moderator moved on to the next question, which the second holds.
+        await Assertions.Expect(one.Locator("#d-held")).ToContainTextAsync("moderator2");
+        await one.Keyboard.PressAsync("a");
+        await two.Locator("#reason").FillAsync("重复提问，已有相同问题");
+        await two.Locator("#reason").PressAsync("Enter");
+        await Assertions.Expect(two.Locator("#count-rejected")).ToHaveTextAsync("1");
+        await Assertions.Expect(one.Locator("#count-pending")).ToHaveTextAsync("1");
+        await BrowserFixture.Screenshot(one, "moderation-first-moderator");
+        await BrowserFixture.Screenshot(two, "moderation-second-moderator");
+
+        var decisions = await app.Db(db => db.ModerationDecisions.AsNoTracking()
+            .Where(d => d.QuestionId == first || d.QuestionId == second).OrderBy(d => d.Id)
+            .Select(d => new { d.QuestionId, d.Moderator, d.Action }).ToListAsync());
+        Assert.Equal([new { QuestionId = first, Moderator = "moderator1", Action = "approve" }, new { QuestionId = second, Moderator = "moderator2", Action = "reject" }], decisions);
+    }
+
+    private async Task<IPage> SignIn(string baseUrl, string userName)
+    {
+        var page = await browser.NewPage(baseUrl);
+        await page.GotoAsync("/login.html?next=/moderate.html");
+        await page.Locator("#userName").FillAsync(userName);
+        await page.Locator("#password").FillAsync(InquiryApp.Password);
+        await page.Locator("#submit").ClickAsync();
+        await page.WaitForURLAsync("**/moderate.html");
+        return page;
+    }
+
+    /// <summary>Stores a pending question with its question.submitted event, as viewer intake does.</summary>
+    private static async Task<Guid> Submit(InquiryApp app, Guid sessionId, string text, DateTimeOffset at)
+    {
+        using var scope = app.Services.CreateScope();
+        var id = Guid.NewGuid();
+        await scope.ServiceProvider.GetRequiredService<SessionCommands>().RunAsync(sessionId, change =>
+        {
+            var q = new Question { Id = id, SessionId = sessionId, ViewerId = "viewer-browser", Text = text, Status = QuestionStatus.Pending, CreatedAt = at };
+            change.Db.Questions.Add(q);
+            change.PublishToStaff("question.submitted", new StaffQuestionChanged(StaffQuestionView.From(q)));
+            return Task.CompletedTask;
+        });
+        return id;
+    }
+}
