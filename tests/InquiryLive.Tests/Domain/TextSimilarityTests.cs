@@ -71,6 +71,33 @@ public sealed class TextSimilarityTests
         Assert.All(clusters, c => Assert.Equal(500, c.Count));
     }
 
+    [Theory]
+    [InlineData(0.4)]
+    [InlineData(0.5)]
+    [InlineData(0.7)]
+    public void Clusters_AgreeWithComparingEveryPair(double threshold)
+    {
+        var random = new Random(7);
+        var parts = new[] { "物业", "电梯", "停车", "小区", "补贴", "收费", "维修", "公开", "账目", "业主", "为什么", "什么时候", "谁来管", "合法吗" };
+        var texts = Enumerable.Range(0, 300).Select(_ => string.Concat(Enumerable.Range(0, random.Next(2, 7)).Select(_ => parts[random.Next(parts.Length)]))).ToArray();
+
+        var clusters = new DuplicateFinder<int>(texts.Select((t, i) => new SimilarityItem<int>(i, t))).Clusters(threshold);
+
+        // Brute force: union every pair at or above the threshold.
+        var parent = Enumerable.Range(0, texts.Length).ToArray();
+        int Find(int i) => parent[i] == i ? i : parent[i] = Find(parent[i]);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (TextSimilarity.Similarity(texts[i], texts[j]) >= threshold) parent[Find(i)] = Find(j);
+            }
+        }
+        var expected = Enumerable.Range(0, texts.Length).GroupBy(Find).Where(g => g.Count() > 1)
+            .Select(g => string.Join(",", g.Order())).Order().ToArray();
+        Assert.Equal(expected, clusters.Select(c => string.Join(",", c.Order())).Order().ToArray());
+    }
+
     [Fact]
     public void Similar_ReturnsTheTopMatchesAboveTheThreshold_ExcludingItself()
     {
