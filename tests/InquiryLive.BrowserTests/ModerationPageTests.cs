@@ -31,13 +31,21 @@ public sealed class ModerationPageTests(BrowserFixture browser)
         await Assertions.Expect(one.Locator("#status")).ToHaveAttributeAsync("data-status", "live");
         await Assertions.Expect(one.Locator("#count-pending")).ToHaveTextAsync("3");
 
-        // The second moderator opens the same first question: it is held by the first.
+        await WaitUntilClaimed(app, first, "moderator1");
+
+        // The second moderator opens the same queue: the first question shows as held, so the console starts on the next.
         var two = await SignIn(baseUrl, "moderator2");
-        await Assertions.Expect(two.Locator("#d-held")).ToContainTextAsync("moderator1");
-        await Assertions.Expect(two.Locator("#approve")).ToBeDisabledAsync();
-        await two.Keyboard.PressAsync("j");
+        await Assertions.Expect(two.Locator($"#q-{first} .badge.held")).ToContainTextAsync("moderator1");
         await Assertions.Expect(two.Locator("#d-text")).ToHaveTextAsync("物业费上涨前是否必须经业主大会同意？");
         await Assertions.Expect(one.Locator($"#q-{second} .badge.held")).ToContainTextAsync("moderator2");
+
+        // Going back to the held question, the second moderator cannot decide it.
+        await two.Keyboard.PressAsync("k");
+        await Assertions.Expect(two.Locator("#d-held")).ToContainTextAsync("moderator1");
+        await Assertions.Expect(two.Locator("#approve")).ToBeDisabledAsync();
+        await two.Keyboard.PressAsync("a");
+        await two.Keyboard.PressAsync("j");
+        await Assertions.Expect(two.Locator("#d-text")).ToHaveTextAsync("物业费上涨前是否必须经业主大会同意？");
 
         await one.Keyboard.PressAsync("a");
         var approved = await chair.WaitForEvent("question.approved", d => d.GetProperty("question").GetProperty("id").GetGuid() == first);
@@ -46,13 +54,13 @@ public sealed class ModerationPageTests(BrowserFixture browser)
         await Assertions.Expect(two.Locator("#queue li")).ToHaveCountAsync(2);
         await Assertions.Expect(two.Locator("#count-approved")).ToHaveTextAsync("1");
 
-        // The first moderator moved on to the next question, which the second holds.
-        await Assertions.Expect(one.Locator("#d-held")).ToContainTextAsync("moderator2");
-        await one.Keyboard.PressAsync("a");
+        // The first moderator moves on past the question the second holds.
+        await Assertions.Expect(one.Locator("#d-text")).ToHaveTextAsync("老旧小区加装电梯补贴什么时候发放？");
         await two.Locator("#reason").FillAsync("重复提问，已有相同问题");
         await two.Locator("#reason").PressAsync("Enter");
         await Assertions.Expect(two.Locator("#count-rejected")).ToHaveTextAsync("1");
         await Assertions.Expect(one.Locator("#count-pending")).ToHaveTextAsync("1");
+        await Assertions.Expect(one.Locator("#queue li")).ToHaveCountAsync(1);
         await BrowserFixture.Screenshot(one, "moderation-first-moderator");
         await BrowserFixture.Screenshot(two, "moderation-second-moderator");
 
@@ -60,6 +68,16 @@ public sealed class ModerationPageTests(BrowserFixture browser)
             .Where(d => d.QuestionId == first || d.QuestionId == second).OrderBy(d => d.Id)
             .Select(d => new { d.QuestionId, d.Moderator, d.Action }).ToListAsync());
         Assert.Equal([new { QuestionId = first, Moderator = "moderator1", Action = "approve" }, new { QuestionId = second, Moderator = "moderator2", Action = "reject" }], decisions);
+    }
+
+    private static async Task WaitUntilClaimed(InquiryApp app, Guid questionId, string moderator)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            if (await app.Db(db => db.Questions.AnyAsync(q => q.Id == questionId && q.ClaimedBy == moderator))) return;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"{moderator} never claimed the question.");
     }
 
     private async Task<IPage> SignIn(string baseUrl, string userName)

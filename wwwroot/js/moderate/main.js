@@ -6,7 +6,7 @@ import { get, post } from '../api.js';
 import { requireRole, signOut } from '../auth.js';
 import { connectLive } from '../live.js';
 import { $, el, toast } from '../dom.js';
-import { renderClusters, renderCounts, renderDetail, renderQueue, renderSimilar } from './view.js';
+import { isHeldByOther, renderClusters, renderCounts, renderDetail, renderQueue, renderSimilar } from './view.js';
 
 const PAGE = 50;
 const state = {
@@ -53,7 +53,7 @@ async function loadQueue(more = false) {
     state.error = err.fullMessage ?? err.message;
   }
   state.loading = false;
-  if (!state.selectedId && state.items.length && !more) await select(state.items[0].id);
+  if (!state.selectedId && state.items.length && !more) await select(firstFree(0));
   render();
 }
 
@@ -92,7 +92,7 @@ function onEvent(e) {
     upsert(e.data.question);
     refreshCounts();
     render();
-    if (!hadSelection && state.items.length) select(state.items[0].id);
+    if (!hadSelection && state.items.length) select(firstFree(0));
   }
 }
 
@@ -114,6 +114,13 @@ async function select(id) {
   if (state.selectedId === id) render();
 }
 
+/** The first question from an index on that no other moderator holds (else the one at the index). */
+function firstFree(from) {
+  const start = Math.max(0, Math.min(from, state.items.length - 1));
+  const free = state.items.slice(start).find((q) => !isHeldByOther(q, state.me, now()));
+  return (free ?? state.items[start])?.id;
+}
+
 function move(step) {
   if (!state.items.length) return;
   const i = state.items.findIndex((q) => q.id === state.selectedId);
@@ -132,9 +139,9 @@ async function decide(action, body, done) {
     if (action === 'merge') upsert({ ...q, status: 'merged', mergedIntoId: result.id }); else upsert(result);
     if (action === 'merge') upsert(result);
     if (action !== 'edit' && !matches(state.selected)) {
-      const next = state.items[Math.min(index, state.items.length - 1)];
+      const next = firstFree(index);
       state.selectedId = null; state.selected = null;
-      if (next) await select(next.id);
+      if (next) await select(next);
     }
     refreshCounts();
     render();
