@@ -239,6 +239,11 @@ function bindControls() {
   $('#clusters-toggle').addEventListener('click', () => showClusters());
   $('#sign-out').addEventListener('click', signOut);
   document.addEventListener('keydown', onKey);
+  // Leaving the page hands the question back at once instead of after the claim runs out.
+  window.addEventListener('pagehide', () => {
+    const q = state.selected;
+    if (q?.claimedBy === state.me && q.status === 'pending') navigator.sendBeacon(`${base()}/questions/${q.id}/release`);
+  });
   // Claims expire on the server; repaint now and then so "held by" badges fade out on time.
   setInterval(render, 5000);
 }

@@ -3,6 +3,9 @@
 import { t } from '../i18n.js';
 import { $, el, hhmm } from '../dom.js';
 
+// What was shown last, so a repaint does not undo the moderator's own choices (scroll, department).
+const shown = { scrolledTo: null, detailOf: null };
+
 export function isHeldByOther(q, me, now) {
   return !!q.claimedBy && q.claimedBy !== me && Date.parse(q.claimedUntil) > now;
 }
@@ -35,7 +38,10 @@ export function renderQueue(state, now) {
   $('#queue-error').textContent = state.error ?? '';
   $('#more').classList.toggle('hidden', state.items.length >= state.total);
   $('#queue-summary').textContent = state.loading ? t('common.loading') : t('mod.summary', { total: state.total, shown: state.items.length });
-  $(`#q-${CSS.escape(state.selectedId ?? '')}`)?.scrollIntoView({ block: 'nearest' });
+  if (state.selectedId !== shown.scrolledTo) {
+    shown.scrolledTo = state.selectedId;
+    $(`#q-${CSS.escape(state.selectedId ?? '')}`)?.scrollIntoView({ block: 'nearest' });
+  }
 }
 
 export function renderDetail(state, now) {
@@ -64,7 +70,10 @@ export function renderDetail(state, now) {
   $('#approve').disabled = !pending || held;
   $('#reject-form button').disabled = !pending || held;
   $('#edit').disabled = !editable || held;
-  $('#d-department').value = q.departmentId ?? '';
+  if (shown.detailOf !== q.id) {
+    shown.detailOf = q.id;
+    $('#d-department').value = q.departmentId ?? '';
+  }
 }
 
 export function renderSimilar(state, onMerge) {
