@@ -61,6 +61,10 @@ public sealed class ModerationPageTests(BrowserFixture browser)
         await Assertions.Expect(two.Locator("#count-rejected")).ToHaveTextAsync("1");
         await Assertions.Expect(one.Locator("#count-pending")).ToHaveTextAsync("1");
         await Assertions.Expect(one.Locator("#queue li")).ToHaveCountAsync(1);
+        // A question sent now appears on both consoles by itself.
+        await Submit(app, sessionId, "小区公共收益用在了哪里？", DateTimeOffset.UtcNow);
+        await Assertions.Expect(one.Locator("#queue li")).ToHaveCountAsync(2);
+        await Assertions.Expect(two.Locator("#count-pending")).ToHaveTextAsync("2");
         await BrowserFixture.Screenshot(one, "moderation-first-moderator");
         await BrowserFixture.Screenshot(two, "moderation-second-moderator");
 
@@ -68,6 +72,37 @@ public sealed class ModerationPageTests(BrowserFixture browser)
             .Where(d => d.QuestionId == first || d.QuestionId == second).OrderBy(d => d.Id)
             .Select(d => new { d.QuestionId, d.Moderator, d.Action }).ToListAsync());
         Assert.Equal([new { QuestionId = first, Moderator = "moderator1", Action = "approve" }, new { QuestionId = second, Moderator = "moderator2", Action = "reject" }], decisions);
+    }
+
+    [Fact]
+    public async Task OneKey_MergesAQuestionIntoItsMostSimilar_AndTheAuditPageShowsIt()
+    {
+        using var app = new InquiryApp();
+        var baseUrl = app.StartOnKestrel();
+        var sessionId = await app.DemoSessionId();
+        var start = DateTimeOffset.UtcNow.AddMinutes(-10);
+        var duplicate = await Submit(app, sessionId, "老旧小区加装电梯的补贴什么时候发放", start);
+        var target = await Submit(app, sessionId, "老旧小区加装电梯补贴什么时候发放？", start.AddMinutes(1));
+
+        var page = await SignIn(baseUrl, "moderator1", locale: "en");
+        await Assertions.Expect(page.Locator("#d-text")).ToHaveTextAsync("老旧小区加装电梯的补贴什么时候发放");
+        await Assertions.Expect(page.Locator("#similar li")).ToHaveCountAsync(1);
+        await page.Keyboard.PressAsync("1");
+
+        await Assertions.Expect(page.Locator("#count-merged")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.Locator("#d-text")).ToHaveTextAsync("老旧小区加装电梯补贴什么时候发放？");
+        Assert.Equal(1, await app.Db(db => db.Questions.Where(q => q.Id == target).Select(q => q.MergedCount).SingleAsync()));
+        await BrowserFixture.Screenshot(page, "moderation-after-merge");
+
+        var admin = await SignIn(baseUrl, "admin", next: $"/audit.html?s={sessionId}", locale: "en");
+        await Assertions.Expect(admin.Locator("#rows tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(admin.Locator("#rows tr").First).ToContainTextAsync("Merge");
+        await Assertions.Expect(admin.Locator("#words-source")).ToHaveTextAsync("In force: the default list");
+        await admin.Locator("#words-text").FillAsync("传销\nscam");
+        await admin.Locator("#words-save").ClickAsync();
+        await Assertions.Expect(admin.Locator("#words-source")).ToHaveTextAsync("In force: the list kept by admins");
+        await BrowserFixture.Screenshot(admin, "moderation-audit");
+        Assert.Equal(duplicate, await app.Db(db => db.ModerationDecisions.Select(d => d.QuestionId).SingleAsync()));
     }
 
     private static async Task WaitUntilClaimed(InquiryApp app, Guid questionId, string moderator)
@@ -80,14 +115,15 @@ public sealed class ModerationPageTests(BrowserFixture browser)
         throw new TimeoutException($"{moderator} never claimed the question.");
     }
 
-    private async Task<IPage> SignIn(string baseUrl, string userName)
+    private async Task<IPage> SignIn(string baseUrl, string userName, string next = "/moderate.html", string locale = "zh-CN")
     {
-        var page = await browser.NewPage(baseUrl);
-        await page.GotoAsync("/login.html?next=/moderate.html");
+        var page = await browser.NewPage(baseUrl, locale: locale);
+        if (locale == "en") await page.AddInitScriptAsync("localStorage.setItem('il.lang', 'en')");
+        await page.GotoAsync($"/login.html?next={Uri.EscapeDataString(next)}");
         await page.Locator("#userName").FillAsync(userName);
         await page.Locator("#password").FillAsync(InquiryApp.Password);
         await page.Locator("#submit").ClickAsync();
-        await page.WaitForURLAsync("**/moderate.html");
+        await page.WaitForURLAsync("**" + next.Split('?')[0] + "**");
         return page;
     }
 
