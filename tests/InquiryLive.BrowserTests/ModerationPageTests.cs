@@ -105,6 +105,35 @@ public sealed class ModerationPageTests(BrowserFixture browser)
         Assert.Equal(duplicate, await app.Db(db => db.ModerationDecisions.Select(d => d.QuestionId).SingleAsync()));
     }
 
+    [Fact]
+    public async Task ACluster_IsMergedInBulk_LeavingOutWhatTheModeratorUnticks()
+    {
+        using var app = new InquiryApp();
+        var baseUrl = app.StartOnKestrel();
+        var sessionId = await app.DemoSessionId();
+        var start = DateTimeOffset.UtcNow.AddMinutes(-10);
+        var target = await Submit(app, sessionId, "小区停车位只租不售是否合法？", start);
+        var kept = await Submit(app, sessionId, "停车位只租不售合法吗？", start.AddMinutes(1));
+        var merged = await Submit(app, sessionId, "小区停车位只租不售合法吗", start.AddMinutes(2));
+        await Submit(app, sessionId, "业主委员会选举如何启动？", start.AddMinutes(3));
+
+        var page = await SignIn(baseUrl, "moderator2");
+        await Assertions.Expect(page.Locator("#count-pending")).ToHaveTextAsync("4");
+        await page.Locator("#clusters-toggle").ClickAsync();
+        await Assertions.Expect(page.Locator(".cluster")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".cluster li.target")).ToHaveTextAsync("小区停车位只租不售是否合法？");
+        await page.Locator($".cluster input[value='{kept}']").UncheckAsync();
+        await page.Locator(".cluster button").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#count-merged")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.Locator("#count-pending")).ToHaveTextAsync("3");
+        var states = await app.Db(db => db.Questions.Where(q => q.Id == kept || q.Id == merged || q.Id == target)
+            .ToDictionaryAsync(q => q.Id, q => (q.Status, q.MergedCount)));
+        Assert.Equal((QuestionStatus.Pending, 1), states[target]);
+        Assert.Equal(QuestionStatus.Pending, states[kept].Status);
+        Assert.Equal(QuestionStatus.Merged, states[merged].Status);
+    }
+
     private static async Task WaitUntilClaimed(InquiryApp app, Guid questionId, string moderator)
     {
         for (var i = 0; i < 100; i++)

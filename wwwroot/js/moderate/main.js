@@ -185,10 +185,10 @@ async function showClusters(open = $('#clusters').classList.contains('hidden')) 
   $('#detail').classList.toggle('hidden', open);
   if (!open) return;
   try {
-    renderClusters(await get(`${base()}/clusters`), async (c) => {
-      const sourceIds = c.questions.map((q) => q.id).filter((id) => id !== c.suggestedTargetId);
+    renderClusters(await get(`${base()}/clusters`), async (targetId, sourceIds) => {
+      if (!sourceIds.length) return;
       try {
-        await post(`${base()}/clusters/merge`, { targetId: c.suggestedTargetId, sourceIds });
+        await post(`${base()}/clusters/merge`, { targetId, sourceIds });
         toast(t('mod.done.merge'), 'ok');
         await loadQueue();
         await showClusters(true);

@@ -89,8 +89,21 @@ export function renderSimilar(state, onMerge) {
 
 export function renderClusters(clusters, onMerge) {
   $('#clusters-empty').classList.toggle('hidden', clusters.length > 0);
-  $('#cluster-list').replaceChildren(...clusters.map((c) => el('li', { class: 'cluster card' },
-    el('p', { class: 'muted small', text: t('mod.askedBy', { n: c.askedBy }) }),
-    el('ol', {}, c.questions.map((q) => el('li', { class: q.id === c.suggestedTargetId ? 'target' : '', text: q.text }))),
-    el('button', { type: 'button', class: 'primary', onclick: () => onMerge(c), text: t('mod.mergeCluster', { n: c.questions.length - 1 }) }))));
+  $('#cluster-list').replaceChildren(...clusters.map((c) => {
+    // Every other question starts ticked; a moderator unticks one that only looks alike.
+    const boxes = [];
+    const rows = c.questions.map((q) => {
+      if (q.id === c.suggestedTargetId) return el('li', { class: 'target', text: q.text });
+      const box = el('input', { type: 'checkbox', checked: true, value: q.id });
+      boxes.push(box);
+      return el('li', {}, el('label', { class: 'check' }, box, el('span', { text: q.text })));
+    });
+    return el('li', { class: 'cluster card' },
+      el('p', { class: 'muted small', text: t('mod.askedBy', { n: c.askedBy }) }),
+      el('ol', {}, rows),
+      el('button', {
+        type: 'button', class: 'primary', text: t('mod.mergeCluster'),
+        onclick: () => onMerge(c.suggestedTargetId, boxes.filter((b) => b.checked).map((b) => b.value)),
+      }));
+  }));
 }
