@@ -10,6 +10,7 @@ using InquiryLive.Live;
 using InquiryLive.Questions;
 using InquiryLive.Members;
 using InquiryLive.Polls;
+using InquiryLive.Moderation;
 using InquiryLive.Sessions;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -35,6 +36,7 @@ builder.AddPolls();
 builder.AddMembers();
 builder.AddAgenda();
 builder.AddFollowUp();
+builder.AddModeration();
 builder.AddPlatform();
 builder.AddQuestions();
 builder.AddFeed();
@@ -60,6 +62,7 @@ app.MapSessions();
 app.MapSessionState();
 app.MapSessionAdmin();
 app.MapAgenda();
+app.MapModeration();
 app.MapLive();
 app.MapQuestions();
 app.MapFeed();

@@ -33,6 +33,7 @@ public class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<Question> Questions => Set<Question>();
     public DbSet<MeToo> MeToos => Set<MeToo>();
     public DbSet<ModerationDecision> ModerationDecisions => Set<ModerationDecision>();
+    public DbSet<SensitiveWord> SensitiveWords => Set<SensitiveWord>();
     public DbSet<Poll> Polls => Set<Poll>();
     public DbSet<BallotReceipt> BallotReceipts => Set<BallotReceipt>();
     public DbSet<BallotChoice> BallotChoices => Set<BallotChoice>();

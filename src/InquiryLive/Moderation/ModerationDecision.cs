@@ -14,4 +14,16 @@ public sealed class ModerationDecision
     public Guid? TargetQuestionId { get; set; }
     public DateTimeOffset At { get; set; }
     public DateTimeOffset? UndoneAt { get; set; }
+    /// <summary>The question's fields before this decision (JSON), so an undo restores them exactly.</summary>
+    public string? PriorState { get; set; }
+}
+
+/// <summary>The kinds of decision in the audit log.</summary>
+public static class ModerationActions
+{
+    public const string Approve = "approve";
+    public const string Reject = "reject";
+    public const string Edit = "edit";
+    public const string Merge = "merge";
+    public const string Undo = "undo";
 }

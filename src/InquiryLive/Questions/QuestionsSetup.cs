@@ -1,4 +1,3 @@
-using InquiryLive.Moderation;
 using InquiryLive.Sessions;
 
 namespace InquiryLive.Questions;
@@ -7,7 +6,6 @@ public static class QuestionsSetup
 {
     public static WebApplicationBuilder AddQuestions(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<ISensitiveWords, ConfiguredSensitiveWords>();
         builder.Services.AddSnapshotPart<ApprovedQuestions>();
         return builder;
     }

@@ -476,6 +476,10 @@ namespace InquiryLive.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PriorState")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("QuestionId")
                         .HasColumnType("TEXT");
 
@@ -498,7 +502,28 @@ namespace InquiryLive.Data.Migrations
 
                     b.HasIndex("SessionId", "At");
 
+                    b.HasIndex("SessionId", "Moderator", "Id");
+
                     b.ToTable("ModerationDecisions");
+                });
+
+            modelBuilder.Entity("InquiryLive.Moderation.SensitiveWord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Word")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Word")
+                        .IsUnique();
+
+                    b.ToTable("SensitiveWords", (string)null);
                 });
 
             modelBuilder.Entity("InquiryLive.Polls.BallotChoice", b =>

@@ -6,11 +6,18 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace InquiryLive.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class FollowUp : Migration
+    public partial class FeatureTables : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "PriorState",
+                table: "ModerationDecisions",
+                type: "TEXT",
+                maxLength: 8000,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "RectificationItems",
                 columns: table => new
@@ -49,6 +56,19 @@ namespace InquiryLive.Data.Migrations
                         principalTable: "Sessions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SensitiveWords",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Word = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SensitiveWords", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -106,6 +126,11 @@ namespace InquiryLive.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ModerationDecisions_SessionId_Moderator_Id",
+                table: "ModerationDecisions",
+                columns: new[] { "SessionId", "Moderator", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RectificationItems_DepartmentId",
                 table: "RectificationItems",
                 column: "DepartmentId");
@@ -119,6 +144,12 @@ namespace InquiryLive.Data.Migrations
                 name: "IX_RectificationUpdates_ItemId_At",
                 table: "RectificationUpdates",
                 columns: new[] { "ItemId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SensitiveWords_Word",
+                table: "SensitiveWords",
+                column: "Word",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_WrittenReplies_QuestionId",
@@ -138,10 +169,21 @@ namespace InquiryLive.Data.Migrations
                 name: "RectificationUpdates");
 
             migrationBuilder.DropTable(
+                name: "SensitiveWords");
+
+            migrationBuilder.DropTable(
                 name: "WrittenReplies");
 
             migrationBuilder.DropTable(
                 name: "RectificationItems");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ModerationDecisions_SessionId_Moderator_Id",
+                table: "ModerationDecisions");
+
+            migrationBuilder.DropColumn(
+                name: "PriorState",
+                table: "ModerationDecisions");
         }
     }
 }

@@ -7,11 +7,18 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace InquiryLive.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class FollowUp : Migration
+    public partial class FeatureTables : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "PriorState",
+                table: "ModerationDecisions",
+                type: "character varying(8000)",
+                maxLength: 8000,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "RectificationItems",
                 columns: table => new
@@ -50,6 +57,19 @@ namespace InquiryLive.Data.Migrations.Postgres
                         principalTable: "Sessions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SensitiveWords",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Word = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SensitiveWords", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -107,6 +127,11 @@ namespace InquiryLive.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ModerationDecisions_SessionId_Moderator_Id",
+                table: "ModerationDecisions",
+                columns: new[] { "SessionId", "Moderator", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RectificationItems_DepartmentId",
                 table: "RectificationItems",
                 column: "DepartmentId");
@@ -120,6 +145,12 @@ namespace InquiryLive.Data.Migrations.Postgres
                 name: "IX_RectificationUpdates_ItemId_At",
                 table: "RectificationUpdates",
                 columns: new[] { "ItemId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SensitiveWords_Word",
+                table: "SensitiveWords",
+                column: "Word",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_WrittenReplies_QuestionId",
@@ -139,10 +170,21 @@ namespace InquiryLive.Data.Migrations.Postgres
                 name: "RectificationUpdates");
 
             migrationBuilder.DropTable(
+                name: "SensitiveWords");
+
+            migrationBuilder.DropTable(
                 name: "WrittenReplies");
 
             migrationBuilder.DropTable(
                 name: "RectificationItems");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ModerationDecisions_SessionId_Moderator_Id",
+                table: "ModerationDecisions");
+
+            migrationBuilder.DropColumn(
+                name: "PriorState",
+                table: "ModerationDecisions");
         }
     }
 }

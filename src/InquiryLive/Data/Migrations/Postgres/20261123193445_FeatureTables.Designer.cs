@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace InquiryLive.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDbContext))]
-    [Migration("20261123192943_FollowUp")]
-    partial class FollowUp
+    [Migration("20261123193445_FeatureTables")]
+    partial class FeatureTables
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -502,6 +502,10 @@ namespace InquiryLive.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("PriorState")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
                     b.Property<Guid>("QuestionId")
                         .HasColumnType("uuid");
 
@@ -524,7 +528,30 @@ namespace InquiryLive.Data.Migrations.Postgres
 
                     b.HasIndex("SessionId", "At");
 
+                    b.HasIndex("SessionId", "Moderator", "Id");
+
                     b.ToTable("ModerationDecisions");
+                });
+
+            modelBuilder.Entity("InquiryLive.Moderation.SensitiveWord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Word")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Word")
+                        .IsUnique();
+
+                    b.ToTable("SensitiveWords", (string)null);
                 });
 
             modelBuilder.Entity("InquiryLive.Polls.BallotChoice", b =>
