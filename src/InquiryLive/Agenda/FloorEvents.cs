@@ -17,12 +17,6 @@ public sealed record FloorClosed(FloorView Floor);
 /// <summary><c>clock.changed</c>: the shared clock was started, paused, resumed or stopped.</summary>
 public sealed record ClockChanged(ClockView Clock);
 
-/// <summary><c>question.publicUpdated</c>: an approved online question changed (here: called, answered, deferred).</summary>
-public sealed record PublicQuestionChanged(PublicQuestionView Question);
-
-/// <summary><c>question.updated</c> (staff stream): the same change as moderators see it.</summary>
-public sealed record StaffQuestionChanged(StaffQuestionView Question);
-
 public sealed record CallRequest(int? AgendaItemId, Guid? QuestionId, string? ReadBy);
 
 public sealed record FollowUpRequest(string? QuestionerName, string? Text);

@@ -6,6 +6,9 @@ public sealed record StaffQuestionChanged(StaffQuestionView Question);
 /// <summary>Payload of the public events question.approved and question.publicUpdated: <c>{ question }</c>.</summary>
 public sealed record PublicQuestionChanged(PublicQuestionView Question);
 
+/// <summary>Payload of question.withdrawn: the question left the public approved list.</summary>
+public sealed record QuestionWithdrawn(Guid QuestionId);
+
 /// <summary>A viewer's question as sent: the id comes from the browser, so a retry is the same question.</summary>
 public sealed record AskRequest(Guid? Id, string? Text, string? Nickname, int? DepartmentId, string? Website);
 

@@ -1,19 +1,9 @@
 using System.Text.Json;
 using InquiryLive.Live;
-using InquiryLive.Questions;
 
-namespace InquiryLive.Moderation;
+namespace InquiryLive.Questions;
 
-/// <summary>Payload of question.submitted / question.updated (staff stream).</summary>
-public sealed record StaffQuestionChanged(StaffQuestionView Question);
-
-/// <summary>Payload of question.approved / question.publicUpdated (public stream).</summary>
-public sealed record PublicQuestionChanged(PublicQuestionView Question);
-
-/// <summary>Payload of question.withdrawn: the question left the public approved list.</summary>
-public sealed record QuestionWithdrawn(Guid QuestionId);
-
-/// <summary>The events a moderation decision emits, in one place so every action says the same.</summary>
+/// <summary>The events a change to a question emits, in one place so every feature says the same.</summary>
 internal static class QuestionPushes
 {
     public static void Updated(SessionChange change, Question q) =>
