@@ -3,7 +3,7 @@ using InquiryLive.Sessions;
 
 namespace InquiryLive.Agenda;
 
-// Payloads of the floor's events (see docs/protocol-chair.md). Public unless noted.
+// Payloads of the floor's events (see docs/protocol.md, "Session setup, agenda, floor and clocks"). Public unless noted.
 
 /// <summary><c>floor.called</c>: the new current question.</summary>
 public sealed record FloorCalled(FloorView Floor);
