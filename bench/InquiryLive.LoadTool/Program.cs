@@ -5,12 +5,14 @@ using InquiryLive.LoadTool;
 //   viewers  --hub ws://127.0.0.1:5080/hubs/live --session <id> --clients 2000 [--sources 8] [--protocol signalr|socketio]
 //            [--source-offset 0] [--hold 30] [--likes-per-sec 0] [--ready-file f] [--out r.json]
 //   report   r1.json r2.json ...        merges viewer results into one latency table
+//   questions --base http://127.0.0.1:5080/ --session <id> --rate 1000 --duration 60 [--out acked.txt]
 var command = args.FirstOrDefault() ?? "help";
 var options = Options.Parse(args.Skip(1).ToArray());
 return command switch
 {
     "viewers" => await ViewersAsync(options),
     "report" => Report(args.Skip(1).ToArray()),
+    "questions" => await QuestionsAsync(options),
     _ => Help(),
 };
 
@@ -30,6 +32,18 @@ static async Task<int> ViewersAsync(Options o)
     var result = await ViewerLoad.RunAsync(settings, Console.Error);
     if (o.Has("out")) await File.WriteAllTextAsync(o.Get("out"), JsonSerializer.Serialize(result));
     Console.WriteLine(Summary.Table([result]));
+    return 0;
+}
+
+static async Task<int> QuestionsAsync(Options o)
+{
+    var result = await QuestionLoad.RunAsync(new QuestionLoadSettings(
+        new Uri(o.Get("base", "http://127.0.0.1:5080/")), Guid.Parse(o.Get("session")), o.Int("rate", 100),
+        TimeSpan.FromSeconds(o.Int("duration", 10))), Console.Error);
+    if (o.Has("out")) await File.WriteAllLinesAsync(o.Get("out"), result.AcknowledgedIds.Select(id => id.ToString()));
+    Console.WriteLine("| sent | acknowledged | refused | failed | ack p50 ms | ack p99 ms | ack max ms |");
+    Console.WriteLine("|---|---|---|---|---|---|---|");
+    Console.WriteLine(FormattableString.Invariant($"| {result.Sent} | {result.Acknowledged} | {result.Refused} | {result.Failed} | {result.P50Ms:0.0} | {result.P99Ms:0.0} | {result.MaxMs:0.0} |"));
     return 0;
 }
 

@@ -7,7 +7,8 @@ public sealed record ViewerLoadSettings(
     Uri Hub, Guid SessionId, int Clients, int Sources = 1, int SourceOffset = 0, TimeSpan? Hold = null,
     int LikesPerSecond = 0, string? ReadyFile = null, Func<Task>? WhenReady = null, WireProtocol Protocol = WireProtocol.SignalR);
 
-public sealed record ViewerResult(int Clients, int Connected, int Failed, int Dropped, long LikesSent, Dictionary<long, double[]> LatenciesBySeq);
+public sealed record ViewerResult(int Clients, int Connected, int Failed, int Dropped, long LikesSent, Dictionary<long, double[]> LatenciesBySeq,
+    int MaxCountersReceived = 0, double HeldSeconds = 0);
 
 /// <summary>
 /// Opens the viewers, holds them for a set time (sending likes if asked) while recording every
@@ -39,6 +40,7 @@ public static class ViewerLoad
         if (s.ReadyFile is not null) await File.WriteAllTextAsync(s.ReadyFile, connected.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var whenReady = s.WhenReady?.Invoke() ?? Task.CompletedTask;
 
+        var holdWatch = Stopwatch.StartNew();
         var until = DateTime.UtcNow + hold;
         var likesSent = 0L;
         var nextPing = DateTime.UtcNow.AddSeconds(10);
@@ -68,6 +70,7 @@ public static class ViewerLoad
         await Task.WhenAll(receiving).ContinueWith(_ => { }, TaskScheduler.Default);
 
         return new ViewerResult(s.Clients, connected.Length, failed, recorder.DroppedCount, likesSent,
-            recorder.BySeq.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()));
+            recorder.BySeq.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()),
+            connected.Length == 0 ? 0 : connected.Max(v => v.CountersReceived), holdWatch.Elapsed.TotalSeconds);
     }
 }

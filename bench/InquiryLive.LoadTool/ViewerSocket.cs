@@ -21,6 +21,9 @@ internal sealed class ViewerSocket(Uri hub, IPAddress source, Guid sessionId, La
     public bool Connected => _socket?.State == WebSocketState.Open;
     public long LastSeq { get; private set; }
 
+    /// <summary>How many aggregated counter pushes (likes, viewers) this viewer received.</summary>
+    public int CountersReceived { get; private set; }
+
     public async Task ConnectAsync(CancellationToken ct)
     {
         var handler = new SocketsHttpHandler
@@ -127,6 +130,7 @@ internal sealed class ViewerSocket(Uri hub, IPAddress source, Guid sessionId, La
 
     private void Handle(ReadOnlySpan<byte> message, DateTimeOffset arrived, int argumentIndex)
     {
+        if (message.IndexOf("CountersChanged"u8) >= 0) CountersReceived++;
         // Cheap pre-check before parsing: only events interest us.
         if (message.IndexOf("EventAppended"u8) < 0) return;
         var reader = new Utf8JsonReader(message);

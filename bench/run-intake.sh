@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Intake benchmarks on a Release build with a fresh database:
+#   questions: R questions/s for D seconds over HTTP; acknowledgement latency and loss (acknowledged
+#              ids that the database does not hold);
+#   likes:     L likes/s from C viewer connections for D seconds; the persisted total must equal the
+#              likes sent, and the number of like broadcasts per second is counted.
+#
+#   bench/run-intake.sh questions [rate=1000] [seconds=60]
+#   bench/run-intake.sh likes [likes-per-sec=5000] [connections=2000] [seconds=60]
+set -euo pipefail
+mode=${1:-questions}
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d /tmp/inquirylive-intake.XXXXXX)
+port=${PORT:-5184}; base=http://127.0.0.1:$port
+tool="$root/bench/InquiryLive.LoadTool/bin/Release/net10.0/InquiryLive.LoadTool.dll"
+dotnet build -c Release -v q -nologo "$root/src/InquiryLive" >/dev/null
+dotnet build -c Release -v q -nologo "$root/bench/InquiryLive.LoadTool" >/dev/null
+
+# The benchmark is one client: lift the per-viewer and per-address limits it would otherwise hit.
+env INQUIRYLIVE_CONTENT_ROOT="$root" ASPNETCORE_ENVIRONMENT=Production Database__ConnectionString="Data Source=$work/bench.db" \
+  Database__SeedDemo=true Demo__Password=Bench-Password-1 Serilog__MinimumLevel__Default=Warning \
+  'Serilog__MinimumLevel__Override__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning' \
+  RateLimits__QuestionsPerMinute=10000 RateLimits__QuestionsPerMinutePerAddress=1000000 RateLimits__LikesPerSecond=10000 \
+  RateLimits__LikesPerSecondPerAddress=1000000 \
+  dotnet "$root/src/InquiryLive/bin/Release/net10.0/InquiryLive.dll" --urls "$base" >"$work/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do curl -sf "$base/healthz" >/dev/null && break; sleep 1; done
+session=$(curl -sf "$base/api/sessions" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
+count() { python3 -c "import sqlite3,sys; print(sqlite3.connect('file:$work/bench.db?mode=ro', uri=True).execute(sys.argv[1]).fetchone()[0])" "$1"; }
+
+if [ "$mode" = questions ]; then
+  rate=${2:-1000}; seconds=${3:-60}
+  dotnet "$tool" questions --base "$base/" --session "$session" --rate "$rate" --duration "$seconds" --out "$work/acked.txt"
+  acked=$(wc -l <"$work/acked.txt")
+  stored=$(count "select count(*) from Questions")
+  missing=$(python3 - "$work/acked.txt" "$work/bench.db" <<'PY'
+import sqlite3, sys
+acked = {l.strip().upper() for l in open(sys.argv[1]) if l.strip()}
+db = sqlite3.connect(f"file:{sys.argv[2]}?mode=ro", uri=True)
+stored = {r[0].upper() for r in db.execute("select Id from Questions")}
+print(len(acked - stored))
+PY
+)
+  echo
+  echo "questions: $acked acknowledged, $stored stored, $missing acknowledged but missing (loss)"
+else
+  rate=${2:-5000}; connections=${3:-2000}; seconds=${4:-60}
+  dotnet "$tool" viewers --hub "ws://127.0.0.1:$port/hubs/live" --session "$session" --clients "$connections" --sources 4 \
+    --hold "$seconds" --likes-per-sec "$rate" --out "$work/likes.json" >"$work/likes.log" 2>&1
+  sent=$(python3 -c "import json; print(json.load(open('$work/likes.json'))['LikesSent'])")
+  sleep 2   # one more persist tick
+  stored=$(count "select LikeCount from Sessions")
+  echo
+  echo "likes: $sent sent from $connections connections over ${seconds} s; $stored persisted (difference $(( sent - stored )))"
+  python3 -c "import json; r=json.load(open('$work/likes.json')); print(f\"like/counter broadcasts received by the busiest viewer: {r['MaxCountersReceived']} in {r['HeldSeconds']:.0f} s ({r['MaxCountersReceived']/max(r['HeldSeconds'],1):.2f} per second)\")"
+fi
+echo "(work folder: $work)"
