@@ -159,10 +159,9 @@ internal static class FloorApi
 
     private static void PublishQuestion(SessionChange change, Question question)
     {
-        change.Publish("question.publicUpdated", new PublicQuestionChanged(PublicQuestionView.From(question)));
-        change.PublishToStaff("question.updated", new StaffQuestionChanged(StaffQuestionView.From(question)));
-        change.NotifyViewer(question.ViewerId, new MyQuestionChanged(change.Session.Id, question.Id, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(question.Status.ToString()),
-            question.Text, question.RejectReason, question.MergedIntoId, question.WrittenReply));
+        QuestionPushes.PublicUpdated(change, question);
+        QuestionPushes.Updated(change, question);
+        QuestionPushes.NotifyAsker(change, question);
     }
 
     internal static void RequireLive(SessionChange change)

@@ -74,9 +74,9 @@ internal static class WrittenRepliesApi
             {
                 SessionId = sessionId, QuestionId = q.Id, DepartmentId = q.DepartmentId, Text = text, Public = wasPublic, By = by, At = change.Now,
             });
-            change.PublishToStaff("question.updated", new { question = StaffQuestionView.From(q) });
-            if (wasPublic) change.Publish("question.publicUpdated", new { question = PublicQuestionView.From(q) });
-            change.NotifyViewer(q.ViewerId, new MyQuestionChanged(sessionId, q.Id, "answeredInWriting", q.Text, q.RejectReason, q.MergedIntoId, q.WrittenReply));
+            QuestionPushes.Updated(change, q);
+            if (wasPublic) QuestionPushes.PublicUpdated(change, q);
+            QuestionPushes.NotifyAsker(change, q);
             return MyQuestionView.From(q);
         }, ct);
         return TypedResults.Ok(view);

@@ -103,10 +103,9 @@ internal static class QuestionsApi
             }
             change.Db.MeToos.Add(new MeToo { QuestionId = questionId, ViewerId = viewerId, At = change.Now });
             q.MeTooCount++;
-            var publicView = PublicQuestionView.From(q);
-            change.Publish("question.publicUpdated", new PublicQuestionChanged(publicView));
-            change.PublishToStaff("question.updated", new StaffQuestionChanged(StaffQuestionView.From(q)));
-            return publicView;
+            QuestionPushes.PublicUpdated(change, q);
+            QuestionPushes.Updated(change, q);
+            return PublicQuestionView.From(q);
         }, ct);
         return TypedResults.Ok(view);
     }
