@@ -9,6 +9,9 @@
 import { get } from './api.js';
 
 const MAX_CATCH_UP_PAGES = 20;
+// While the WebSocket is down (a proxy that blocks it, a phone between cells) the page still
+// follows the session by reading /events over plain HTTP this often.
+const POLL_WHILE_DISCONNECTED_MS = 5000;
 
 export function connectLive(options) {
   const {
@@ -21,6 +24,8 @@ export function connectLive(options) {
   let syncing = Promise.resolve();
   let buffer = [];
   let stopped = false;
+  let connected = false;
+  let snapshotLoaded = false;
 
   const connection = new signalR.HubConnectionBuilder()
     .withUrl(hubUrl, { transport: signalR.HttpTransportType.WebSockets, skipNegotiation: true })
@@ -31,13 +36,20 @@ export function connectLive(options) {
   connection.on('EventAppended', (e) => receive(e));
   connection.on('CountersChanged', (c) => onCounters(c));
   connection.on('MyQuestionChanged', (c) => onMyQuestion(c));
-  connection.onreconnecting(() => onStatus('reconnecting'));
+  connection.onreconnecting(() => { connected = false; onStatus('reconnecting'); });
   connection.onreconnected(() => join());
-  connection.onclose(() => { if (!stopped) { onStatus('offline'); setTimeout(start, 3000); } });
+  connection.onclose(() => { connected = false; if (!stopped) { onStatus('offline'); setTimeout(start, 3000); } });
+
+  // Everything that touches seq runs in this one queue, in order; a failure is logged and the
+  // queue goes on (the next event or poll repairs any gap).
+  function enqueue(task) {
+    syncing = syncing.then(task).catch((err) => console.warn('live sync', err));
+    return syncing;
+  }
 
   function receive(e) {
     if (seq.public < 0) { buffer.push(e); return; }   // before the first snapshot
-    syncing = syncing.then(() => apply(e));
+    enqueue(() => apply(e));
   }
 
   async function apply(e) {
@@ -64,25 +76,45 @@ export function connectLive(options) {
     seq.public = snapshot.seq;
     seq.staff = snapshot.staffSeq ?? -1;
     clockOffset = Date.parse(snapshot.serverTime) - Date.now();
+    snapshotLoaded = true;
     onSnapshot(snapshot);
+    const early = buffer; buffer = [];
+    for (const e of early) enqueue(() => apply(e));
+  }
+
+  // The state comes over HTTP at once, before (and whether or not) the WebSocket connects.
+  function loadFirstSnapshot() {
+    return enqueue(() => (snapshotLoaded ? null : loadSnapshot()));
+  }
+
+  async function pollWhileDisconnected() {
+    if (stopped) return;
+    if (!connected) {
+      enqueue(async () => {
+        if (!snapshotLoaded) { await loadSnapshot(); return; }
+        await catchUp('public');
+        if (staff) await catchUp('staff');
+      });
+      await syncing;
+    }
+    setTimeout(pollWhileDisconnected, POLL_WHILE_DISCONNECTED_MS);
   }
 
   async function join() {
     try {
       const joined = await connection.invoke('JoinSession', sessionId);
       clockOffset = Date.parse(joined.serverTime) - Date.now();
-      if (seq.public < 0) {
-        await loadSnapshot();
-        const early = buffer; buffer = [];
-        for (const e of early) syncing = syncing.then(() => apply(e));
+      if (!snapshotLoaded) {
+        enqueue(() => (snapshotLoaded ? null : loadSnapshot()));
       } else {
         // Back after a drop: read both streams from where we were.
-        syncing = syncing.then(async () => {
+        enqueue(async () => {
           if (joined.seq > seq.public) await catchUp('public');
           if (staff && joined.staffSeq > seq.staff) await catchUp('staff');
         });
       }
       await syncing;
+      connected = true;
       onStatus('live');
     } catch (err) {
       onStatus('offline');
@@ -102,14 +134,16 @@ export function connectLive(options) {
     }
   }
 
+  loadFirstSnapshot();
   start();
+  setTimeout(pollWhileDisconnected, POLL_WHILE_DISCONNECTED_MS);
 
   return {
     connection,
     serverNow: () => Date.now() + clockOffset,
     invoke: (method, ...args) => connection.invoke(method, ...args),
     /** Forces a full reload of the state (after a long sleep of the device, say). */
-    resync: () => { syncing = syncing.then(loadSnapshot); return syncing; },
+    resync: () => enqueue(loadSnapshot),
     stop: () => { stopped = true; return connection.stop(); },
   };
 }
