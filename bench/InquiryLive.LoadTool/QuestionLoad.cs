@@ -5,7 +5,7 @@ using System.Net.Http.Json;
 
 namespace InquiryLive.LoadTool;
 
-public sealed record QuestionLoadSettings(Uri BaseAddress, Guid SessionId, int PerSecond, TimeSpan Duration, int MaxInFlight = 2000);
+public sealed record QuestionLoadSettings(Uri BaseAddress, Guid SessionId, int PerSecond, TimeSpan Duration, int MaxInFlight = 2000, int Viewers = 200);
 
 public sealed record QuestionResult(int Sent, int Acknowledged, int Refused, int Failed, double P50Ms, double P99Ms, double MaxMs, List<Guid> AcknowledgedIds);
 
@@ -19,10 +19,14 @@ public static class QuestionLoad
 {
     public static async Task<QuestionResult> RunAsync(QuestionLoadSettings s, TextWriter log)
     {
-        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 256, UseCookies = true, CookieContainer = new CookieContainer() };
-        using var http = new HttpClient(handler) { BaseAddress = s.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        // One request first, so the viewer cookie exists before the burst.
-        await http.GetAsync("api/auth/me");
+        // Many viewers (each its own cookie), as in a real sitting; each first fetches its viewer cookie.
+        var viewers = new HttpClient[Math.Max(1, s.Viewers)];
+        for (var i = 0; i < viewers.Length; i++)
+        {
+            var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 16, UseCookies = true, CookieContainer = new CookieContainer() };
+            viewers[i] = new HttpClient(handler, disposeHandler: true) { BaseAddress = s.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+            await viewers[i].GetAsync("api/auth/me");
+        }
 
         var latencies = new ConcurrentBag<double>();
         var acknowledged = new ConcurrentBag<Guid>();
@@ -44,6 +48,7 @@ public static class QuestionLoad
                     var watch = Stopwatch.StartNew();
                     try
                     {
+                        var http = viewers[number % viewers.Length];
                         using var response = await http.PostAsJsonAsync($"api/sessions/{s.SessionId}/questions",
                             new { id, text = $"关于小区物业服务的第{number}个问题：维修资金何时能到位？" });
                         if (response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK)
@@ -61,6 +66,7 @@ public static class QuestionLoad
             if (next > TimeSpan.Zero) await Task.Delay(next);
         }
         await Task.WhenAll(tasks);
+        foreach (var client in viewers) client.Dispose();
         var sorted = latencies.Order().ToList();
         await log.WriteLineAsync($"sent {sent} in {clock.Elapsed.TotalSeconds:0.0} s");
         return new QuestionResult(sent, acknowledged.Count, refused, failed,
