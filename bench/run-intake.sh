@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Intake benchmarks on a Release build with a fresh database:
-#   questions: R questions/s for D seconds over HTTP; acknowledgement latency and loss (acknowledged
-#              ids that the database does not hold);
+#   questions: R questions/s for D seconds over HTTP from 200 viewers; acknowledgement latency (after
+#              a 5 s warm-up) and loss (acknowledged ids that the database does not hold);
 #   likes:     L likes/s from C viewer connections for D seconds; the persisted total must equal the
 #              likes sent, and the number of like broadcasts per second is counted.
 #
@@ -31,7 +31,7 @@ count() { python3 -c "import sqlite3,sys; print(sqlite3.connect('file:$work/benc
 
 if [ "$mode" = questions ]; then
   rate=${2:-1000}; seconds=${3:-60}
-  dotnet "$tool" questions --base "$base/" --session "$session" --rate "$rate" --duration "$seconds" --out "$work/acked.txt"
+  dotnet "$tool" questions --base "$base/" --session "$session" --rate "$rate" --duration "$seconds" --warmup 5 --out "$work/acked.txt"
   acked=$(wc -l <"$work/acked.txt")
   stored=$(count "select count(*) from Questions")
   missing=$(python3 - "$work/acked.txt" "$work/bench.db" <<'PY'

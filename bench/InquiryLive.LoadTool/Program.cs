@@ -39,7 +39,7 @@ static async Task<int> QuestionsAsync(Options o)
 {
     var result = await QuestionLoad.RunAsync(new QuestionLoadSettings(
         new Uri(o.Get("base", "http://127.0.0.1:5080/")), Guid.Parse(o.Get("session")), o.Int("rate", 100),
-        TimeSpan.FromSeconds(o.Int("duration", 10))), Console.Error);
+        TimeSpan.FromSeconds(o.Int("duration", 10)), WarmUp: TimeSpan.FromSeconds(o.Int("warmup", 0))), Console.Error);
     if (o.Has("out")) await File.WriteAllLinesAsync(o.Get("out"), result.AcknowledgedIds.Select(id => id.ToString()));
     Console.WriteLine("| sent | acknowledged | refused | failed | ack p50 ms | ack p99 ms | ack max ms |");
     Console.WriteLine("|---|---|---|---|---|---|---|");
