@@ -70,6 +70,7 @@ app.MapLikes();
 app.MapJoin();
 app.MapPolls();
 app.MapMembers();
+app.MapRoster();
 app.MapFollowUp();
 
 app.Run();

@@ -92,7 +92,7 @@ public sealed class AuthorizationMatrixTests
         var path = Regex.Replace(endpoint.Template, @"\{(\*{0,2})(\w+)(:(\w+))?[^}]*\}", m => m.Groups[2].Value == "sessionId" ? sessionId.ToString() : m.Groups[4].Value switch
         {
             "guid" => Guid.NewGuid().ToString(),
-            "int" or "long" => "1",
+            "int" or "long" => "999999",
             _ => "x",
         });
         using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), path);
