@@ -66,7 +66,9 @@ export function renderRoster(roster) {
   $('#roster-count').textContent = t('admin.rosterCount', { n: roster.length });
   replaceChildren($('#roster'), roster.map((m, i) => el('tr', {},
     el('td', { text: String(i + 1) }), el('td', { text: m.displayName }), el('td', { text: m.userName ?? '' }),
-    el('td', { text: t(m.hasSignInLink ? 'admin.linkIssued' : 'admin.linkNone') }))));
+    el('td', { text: t(m.hasSignInLink ? 'admin.linkIssued' : 'admin.linkNone') }),
+    el('td', {}, el('button', { type: 'button', class: 'danger', text: t('admin.delete'),
+      onclick: () => change(() => del(url(`/members/${m.id}`)), t('admin.deleted')) })))));
 }
 
 export function bindAddForms() {
@@ -75,6 +77,11 @@ export function bindAddForms() {
     if (await change(() => post(url('/departments'), { name: $('#dept-name').value, headTitle: $('#dept-head').value }))) {
       $('#dept-name').value = ''; $('#dept-head').value = '';
     }
+  });
+  $('#member-add').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const body = { displayName: $('#member-name').value, userName: $('#member-user').value || null };
+    if (await change(() => post(url('/members'), body))) { $('#member-name').value = ''; $('#member-user').value = ''; }
   });
   $('#agenda-add').addEventListener('submit', async (e) => {
     e.preventDefault();
