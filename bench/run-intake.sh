@@ -7,6 +7,9 @@
 #
 #   bench/run-intake.sh questions [rate=1000] [seconds=60]
 #   bench/run-intake.sh likes [likes-per-sec=5000] [connections=2000] [seconds=60]
+#   bench/run-intake.sh vote [members=70] [public-raters=19000]
+#              70 members vote within 3 s, the public rates within 10 s, the chair closes and
+#              publishes; times until the big screen (a /hubs/live listener) has each step
 set -euo pipefail
 mode=${1:-questions}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -29,7 +32,9 @@ for _ in $(seq 1 60); do curl -sf "$base/healthz" >/dev/null && break; sleep 1; 
 session=$(curl -sf "$base/api/sessions" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
 count() { python3 -c "import sqlite3,sys; print(sqlite3.connect('file:$work/bench.db?mode=ro', uri=True).execute(sys.argv[1]).fetchone()[0])" "$1"; }
 
-if [ "$mode" = questions ]; then
+if [ "$mode" = vote ]; then
+  dotnet "$tool" vote --base "$base/" --password Bench-Password-1 --members "${2:-70}" --raters "${3:-19000}"
+elif [ "$mode" = questions ]; then
   rate=${2:-1000}; seconds=${3:-60}
   dotnet "$tool" questions --base "$base/" --session "$session" --rate "$rate" --duration "$seconds" --warmup 5 --out "$work/acked.txt"
   acked=$(wc -l <"$work/acked.txt")

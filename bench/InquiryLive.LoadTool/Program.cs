@@ -5,6 +5,7 @@ using InquiryLive.LoadTool;
 //   viewers  --hub ws://127.0.0.1:5080/hubs/live --session <id> --clients 2000 [--sources 8] [--protocol signalr|socketio]
 //            [--source-offset 0] [--hold 30] [--likes-per-sec 0] [--ready-file f] [--out r.json]
 //   report   r1.json r2.json ...        merges viewer results into one latency table
+//   vote     --base http://127.0.0.1:5080/ --password <demo password> [--members 70] [--raters 19000]
 //   questions --base http://127.0.0.1:5080/ --session <id> --rate 1000 --duration 60 [--out acked.txt]
 var command = args.FirstOrDefault() ?? "help";
 var options = Options.Parse(args.Skip(1).ToArray());
@@ -13,6 +14,9 @@ return command switch
     "viewers" => await ViewersAsync(options),
     "report" => Report(args.Skip(1).ToArray()),
     "questions" => await QuestionsAsync(options),
+    "vote" => await VoteLoad.RunAsync(new VoteLoadSettings(new Uri(options.Get("base", "http://127.0.0.1:5080/")), options.Get("password"),
+        options.Int("members", 70), options.Int("raters", 19000), TimeSpan.FromSeconds(options.Int("vote-seconds", 3)),
+        TimeSpan.FromSeconds(options.Int("rating-seconds", 10))), Console.Out),
     _ => Help(),
 };
 
