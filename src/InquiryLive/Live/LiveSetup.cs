@@ -21,6 +21,8 @@ public static class LiveSetup
         builder.Services.AddSingleton<CountersPump>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CountersPump>());
         builder.Services.AddScoped<SessionCommands>();
+        builder.Services.AddSingleton<GroupCommit>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<GroupCommit>());
         return builder;
     }
 

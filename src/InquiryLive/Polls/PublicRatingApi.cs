@@ -23,20 +23,22 @@ internal static class PublicRatingApi
     }
 
     private static async Task<Results<Ok<PublicRatingAccepted>, ValidationProblem>> Rate(
-        Guid sessionId, Guid pollId, PublicRatingRequest request, SessionCommands commands, PollPulse pulse, HttpContext http, CancellationToken ct)
+        Guid sessionId, Guid pollId, PublicRatingRequest request, GroupCommit commit, PollPulse pulse, HttpContext http, CancellationToken ct)
     {
         var errors = new InputErrors(http)
             .Require(request.Choice is { } c && Enum.IsDefined(c), "choice", "请选择满意、基本满意或不满意。", "Choose satisfied, basically satisfied or dissatisfied.");
         if (errors.Any) return errors.ToProblem();
         var viewerId = http.User.ViewerId()!;
-        var accepted = await commands.RunAsync(sessionId, async change =>
+        // Grouped with other viewers' ratings into one transaction under a burst (19,000 in 10 s).
+        var accepted = await commit.RunAsync(sessionId, async change =>
         {
             var poll = await PollLifecycle.FindAsync(change, pollId, ct);
             if (poll.State == PollState.Published)
             {
                 throw new DomainException("publicRating.closed", "该项结果已公布，不再接受评价。", "This result is published: ratings are closed.");
             }
-            if (await change.Db.PublicRatings.AnyAsync(r => r.PollId == pollId && r.ViewerId == viewerId, ct))
+            if (await change.Db.PublicRatings.AnyAsync(r => r.PollId == pollId && r.ViewerId == viewerId, ct)
+                || change.Db.PublicRatings.Local.Any(r => r.PollId == pollId && r.ViewerId == viewerId))
             {
                 throw new DomainException("publicRating.already", "您已评价过这次答询。", "You have already rated this answer.");
             }

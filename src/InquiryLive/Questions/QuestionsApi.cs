@@ -25,7 +25,7 @@ internal static class QuestionsApi
     }
 
     private static async Task<Results<Created<MyQuestionView>, Ok<MyQuestionView>, ValidationProblem>> Ask(
-        Guid sessionId, AskRequest request, HttpContext http, AppDbContext db, QuestionIntake intake,
+        Guid sessionId, AskRequest request, HttpContext http, AppDbContext db, GroupCommit commit,
         ISensitiveWords words, CancellationToken ct)
     {
         var viewerId = http.User.ViewerId()!;
@@ -44,10 +44,35 @@ internal static class QuestionsApi
             "请从本场会议的应询部门中选择。", "Choose one of this session's departments.");
         if (errors.Any) return errors.ToProblem();
 
+        var id = request.Id!.Value;
         var flags = words.Find(text + " " + nickname);
-        var (question, created) = await intake.SubmitAsync(new PendingQuestion(
-            sessionId, request.Id!.Value, viewerId, text, nickname.Length > 0 ? nickname : null, request.DepartmentId,
-            flags.Length > 0 ? string.Join(',', flags) : null), ct);
+        var (question, created) = await commit.RunAsync(sessionId, async change =>
+        {
+            var existing = await change.Db.Questions.AsNoTracking().FirstOrDefaultAsync(q => q.Id == id, ct)
+                ?? change.Db.Questions.Local.FirstOrDefault(q => q.Id == id);
+            if (existing is not null)
+            {
+                // The same viewer sending the same id again is a retry: the same question, never a second.
+                return existing.ViewerId == viewerId && existing.SessionId == sessionId
+                    ? (existing, false)
+                    : throw new DomainException("question.idTaken", "该问题编号已被使用，请刷新页面后重新提交。",
+                        "This question id is already in use; reload the page and send again.");
+            }
+            if (!SessionStateMachine.AcceptsQuestions(change.Session.State))
+            {
+                throw new DomainException("questions.closed", "本场会议目前不接受提问。", "This session is not taking questions now.");
+            }
+            var q = new Question
+            {
+                Id = id, SessionId = sessionId, ViewerId = viewerId, Text = text,
+                Nickname = nickname.Length > 0 ? nickname : null, DepartmentId = request.DepartmentId,
+                Status = QuestionStatus.Pending, CreatedAt = change.Now,
+                Flags = flags.Length > 0 ? string.Join(',', flags) : null,
+            };
+            change.Db.Questions.Add(q);
+            change.PublishToStaff("question.submitted", new StaffQuestionChanged(StaffQuestionView.From(q)));
+            return (q, true);
+        }, ct);
         var view = MyQuestionView.From(question);
         return created
             ? TypedResults.Created($"/api/sessions/{sessionId}/my-questions", view)

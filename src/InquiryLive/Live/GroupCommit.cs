@@ -1,0 +1,91 @@
+using System.Threading.Channels;
+using InquiryLive.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace InquiryLive.Live;
+
+/// <summary>
+/// Group commit for the public's frequent small writes (questions, public ratings). Commands that
+/// arrive while a batch is being written wait in a queue; the next batch runs all of them for one
+/// session inside ONE <see cref="SessionCommands"/> transaction (one fsync), each with its own events
+/// and seq, and answers every caller only after the commit: persist, then acknowledge. Alone, a
+/// command is written at once; under a burst a thousand commits become a few dozen.
+///
+/// A grouped command must check before it changes anything: when it throws a
+/// <see cref="DomainException"/>, the entities it added are dropped and the others in the batch go on.
+/// </summary>
+public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit> logger) : BackgroundService
+{
+    private const int MaxBatch = 256;
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+
+    public async Task<T> RunAsync<T>(Guid sessionId, Func<SessionChange, Task<T>> work, CancellationToken ct = default)
+    {
+        var pending = new Pending(sessionId, async change => await work(change));
+        await _queue.Writer.WriteAsync(pending, ct);
+        return (T)(await pending.Outcome.Task)!;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<Pending>(MaxBatch);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                batch.Clear();
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item)) batch.Add(item);
+                foreach (var session in batch.GroupBy(p => p.SessionId)) await RunBatchAsync(session.Key, [.. session]);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        // Shutting down: whoever still waits gets an error (and retries with the same id), never a false yes.
+        while (_queue.Reader.TryRead(out var left)) left.Outcome.TrySetCanceled();
+    }
+
+    private async Task RunBatchAsync(Guid sessionId, List<Pending> items)
+    {
+        var results = new List<(Pending Item, object? Result, Exception? Error)>(items.Count);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<SessionCommands>().RunAsync(sessionId, async change =>
+            {
+                foreach (var item in items)
+                {
+                    var before = change.Db.ChangeTracker.Entries().Select(e => e.Entity).ToHashSet(ReferenceEqualityComparer.Instance);
+                    try
+                    {
+                        results.Add((item, await item.Work(change), null));
+                    }
+                    catch (DomainException refused)
+                    {
+                        foreach (var added in change.Db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added && !before.Contains(e.Entity)).ToList())
+                        {
+                            added.State = EntityState.Detached;
+                        }
+                        results.Add((item, null, refused));
+                    }
+                }
+            });
+        }
+        catch (Exception ex)
+        {
+            if (ex is not DomainException) logger.LogError(ex, "A batch of {Count} commands could not be stored", items.Count);
+            foreach (var item in items) item.Outcome.TrySetException(ex);
+            return;
+        }
+        foreach (var (item, result, error) in results)
+        {
+            if (error is not null) item.Outcome.TrySetException(error);
+            else item.Outcome.TrySetResult(result);
+        }
+    }
+
+    private sealed record Pending(Guid SessionId, Func<SessionChange, Task<object?>> Work)
+    {
+        public TaskCompletionSource<object?> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
