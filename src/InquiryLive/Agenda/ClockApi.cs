@@ -70,6 +70,15 @@ internal static class ClockApi
         change.Publish("clock.changed", new ClockChanged(ClockView.From(s)));
     }
 
+    /// <summary>Pausing the sitting pauses a running clock too (resuming the sitting leaves it paused for the chair).</summary>
+    internal static void PauseForSitting(SessionChange change)
+    {
+        var s = change.Session;
+        if (s.ClockStartedAt is null) return;
+        Write(s, Read(s).Pause(change.Now));
+        change.Publish("clock.changed", new ClockChanged(ClockView.From(s)));
+    }
+
     private static SessionClock Read(InquirySession s) => new(s.ClockPhase, s.ClockDurationSeconds, s.ClockStartedAt, s.ClockElapsedMs);
 
     private static void Write(InquirySession s, SessionClock clock)

@@ -33,6 +33,7 @@ internal static class SessionStateApi
             change.Session.State = SessionStateMachine.Move(from, to);
             var e = new SessionStateChanged(sessionId, from, to);
             change.Publish("session.stateChanged", e);
+            if (to is SessionState.Paused or SessionState.Ended) Agenda.ClockApi.PauseForSitting(change);
             return Task.FromResult(e);
         }, ct);
         return TypedResults.Ok(changed);
