@@ -15,20 +15,18 @@ public sealed partial class SecurityHeadersTests
 {
     private static readonly string Wwwroot = Path.Combine(ContentRoot.Find(), "wwwroot");
 
-    public static TheoryData<string> Pages()
-    {
-        var pages = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(Wwwroot, "*.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            pages.Add(Path.GetRelativePath(Wwwroot, file).Replace('\\', '/'));
-        }
-        return pages;
-    }
+    private static List<string> PageFiles() =>
+        Directory.EnumerateFiles(Wwwroot, "*.html", SearchOption.AllDirectories)
+            .Select(file => Path.GetRelativePath(Wwwroot, file).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    public static TheoryData<string> Pages() => new(PageFiles());
 
     [Fact]
     public void ThePagesChecked_AreTheOnesInWwwroot()
     {
-        var pages = Pages().Select(p => (string)p[0]).ToList();
+        var pages = PageFiles();
         // The pages of every role: a listing that came back empty or partial would check nothing.
         foreach (var page in new[] { "index.html", "moderate.html", "chair.html", "screen.html", "overlay.html", "member.html", "report.html", "results.html", "followup.html", "clerk.html", "audit.html", "admin.html" })
         {
@@ -41,7 +39,7 @@ public sealed partial class SecurityHeadersTests
     {
         using var app = new InquiryApp();
         var client = app.Browser();
-        var urls = Pages().Select(p => "/" + (string)p[0]).Concat(["/", "/api/sessions", "/api/time", "/api/auth/me", "/js/api.js", "/css/base.css", "/no-such-page"]).ToList();
+        var urls = PageFiles().Select(p => "/" + p).Concat(["/", "/api/sessions", "/api/time", "/api/auth/me", "/js/api.js", "/css/base.css", "/no-such-page"]).ToList();
         var failures = new List<string>();
         foreach (var url in urls)
         {
