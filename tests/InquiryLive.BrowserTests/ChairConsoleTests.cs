@@ -36,7 +36,7 @@ public sealed class ChairConsoleTests(BrowserFixture browser)
         await chair.Locator("#userName").FillAsync("chair");
         await chair.Locator("#password").FillAsync(InquiryApp.Password);
         await chair.Locator("#submit").ClickAsync();
-        await chair.WaitForURLAsync("**/chair.html");
+        await Assertions.Expect(chair).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("^[^?]*/chair\\.html"), new() { Timeout = 15000 });
         await Assertions.Expect(chair.Locator("#status")).ToHaveAttributeAsync("data-status", "live");
         await Assertions.Expect(chair.Locator(".online-item")).ToHaveCountAsync(1);
 

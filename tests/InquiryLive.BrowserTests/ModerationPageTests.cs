@@ -152,7 +152,7 @@ public sealed class ModerationPageTests(BrowserFixture browser)
         await page.Locator("#userName").FillAsync(userName);
         await page.Locator("#password").FillAsync(InquiryApp.Password);
         await page.Locator("#submit").ClickAsync();
-        await page.WaitForURLAsync("**" + next.Split('?')[0] + "**");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("^[^?]*" + System.Text.RegularExpressions.Regex.Escape(next.Split('?')[0])), new() { Timeout = 15000 });
         return page;
     }
 

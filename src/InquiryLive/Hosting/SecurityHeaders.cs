@@ -12,7 +12,6 @@ public static class SecurityHeaders
         "media-src 'self' https: blob:; connect-src 'self' https: wss: ws:; font-src 'self'; object-src 'none'; " +
         "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    private const string OverlayCsp = Csp + "|";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {

@@ -18,6 +18,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Pushes cross a real server and browser on a 2-core CI machine: expectations wait up to 15 s
+        // (they pass as soon as the condition holds; tests that measure latency set their own bound).
+        Assertions.SetDefaultExpectTimeout(15000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
