@@ -202,7 +202,8 @@ async function main() {
   if (!state.me.authenticated || !state.me.roles.includes('Member')) {
     if (state.me.authenticated) $('#signed-out-text').textContent = t('member.notMember');
     show('signed-out');
-    setStatus('offline');
+    // Not signed in is not a network problem: show no connection status at all.
+    $('#status').classList.add('hidden');
     return;
   }
   const sessions = await get('/api/sessions');
