@@ -85,7 +85,9 @@ internal static class ClockApi
     {
         s.ClockPhase = clock.Phase;
         s.ClockDurationSeconds = clock.DurationSeconds;
-        s.ClockStartedAt = clock.StartedAt;
+        // Kept to the millisecond, as the database stores it: what the chair and the screens are
+        // told is what a restarted server reads back.
+        s.ClockStartedAt = clock.StartedAt is { } t ? new DateTimeOffset(t.Ticks - t.Ticks % TimeSpan.TicksPerMillisecond, t.Offset) : null;
         s.ClockElapsedMs = clock.ElapsedMs;
     }
 }

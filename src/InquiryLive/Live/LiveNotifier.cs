@@ -9,11 +9,21 @@ namespace InquiryLive.Live;
 /// its committed events leave the server through here, in commit order, from one background loop,
 /// so a slow broadcast never holds up the command that caused it.
 /// </summary>
+/// <remarks>
+/// A connection that stops reading (a phone that froze, a socket nobody drains) fills its
+/// buffers; SignalR then holds a send to it until it drains. The loop never waits for that: every
+/// send is handed to all connections at once (healthy ones take it at once, in order), and a send
+/// a connection has not taken within <see cref="SlowClientTimeout"/> is cancelled, which closes that
+/// connection. Its page reconnects and reads what it missed from /events by seq.
+/// </remarks>
 public sealed class LiveNotifier(
-    IHubContext<LiveHub, ILiveClient> live,
-    IHubContext<ConsoleHub, IConsoleClient> console,
+    IHubContext<LiveHub> live,
+    IHubContext<ConsoleHub> console,
     ILogger<LiveNotifier> logger) : BackgroundService
 {
+    /// <summary>How long a connection may leave a push untaken before it is closed.</summary>
+    public static readonly TimeSpan SlowClientTimeout = TimeSpan.FromSeconds(5);
+
     private readonly Channel<Func<Task>> _queue = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>Queue committed events (and private viewer notes) for broadcast.</summary>
@@ -28,21 +38,52 @@ public sealed class LiveNotifier(
             {
                 if (e.Stream == "public")
                 {
-                    await live.Clients.Group(LiveGroups.Session(e.SessionId)).EventAppended(e);
+                    await Send(live.Clients.Group(LiveGroups.Session(e.SessionId)), nameof(ILiveClient.EventAppended), e);
                 }
-                await console.Clients.Group(LiveGroups.Staff(e.SessionId)).EventAppended(e);
+                await Send(console.Clients.Group(LiveGroups.Staff(e.SessionId)), nameof(IConsoleClient.EventAppended), e);
             }
             foreach (var (viewerId, change) in notes)
             {
-                await live.Clients.Group(LiveGroups.Viewer(viewerId)).MyQuestionChanged(change);
+                await Send(live.Clients.Group(LiveGroups.Viewer(viewerId)), nameof(ILiveClient.MyQuestionChanged), change);
             }
         });
     }
 
     /// <summary>Counters are absolute totals: sent directly, a lost one is healed by the next.</summary>
     public Task CountersAsync(LiveCounters counters) => Task.WhenAll(
-        live.Clients.Group(LiveGroups.Session(counters.SessionId)).CountersChanged(counters),
-        console.Clients.Group(LiveGroups.Staff(counters.SessionId)).CountersChanged(counters));
+        Send(live.Clients.Group(LiveGroups.Session(counters.SessionId)), nameof(ILiveClient.CountersChanged), counters),
+        Send(console.Clients.Group(LiveGroups.Staff(counters.SessionId)), nameof(IConsoleClient.CountersChanged), counters));
+
+    /// <summary>
+    /// Hands a push to every connection of a group. Returns once the connections that can take it
+    /// have it; the part still waiting on slow connections is left to finish or be cancelled (which
+    /// closes those connections) after <see cref="SlowClientTimeout"/>.
+    /// </summary>
+    private Task Send(IClientProxy clients, string method, object payload)
+    {
+        var timeout = new CancellationTokenSource(SlowClientTimeout);
+        Task sending;
+        try
+        {
+            sending = clients.SendAsync(method, payload, timeout.Token);
+        }
+        catch
+        {
+            timeout.Dispose();
+            throw;
+        }
+        if (sending.IsCompleted)
+        {
+            timeout.Dispose();
+            return sending;
+        }
+        _ = sending.ContinueWith(t =>
+        {
+            timeout.Dispose();
+            if (t.IsFaulted) logger.LogDebug(t.Exception, "A slow connection did not take {Method} in time", method);
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return Task.CompletedTask;
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

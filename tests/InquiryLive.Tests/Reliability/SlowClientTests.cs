@@ -1,0 +1,139 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using InquiryLive.LoadTool;
+using InquiryLive.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace InquiryLive.Tests.Reliability;
+
+/// <summary>
+/// Viewers whose phones stop reading (a socket that joins and never receives) must not hold up
+/// everyone else's updates, and must not make the server hold their backlog without bound.
+/// </summary>
+public sealed class SlowClientTests(ITestOutputHelper output)
+{
+    private const int Healthy = 98;
+    private const int Stuck = 2;
+    private const int Posts = 600;
+
+    [Fact]
+    public async Task ViewersThatStopReading_DoNotHoldUpTheOthers_NorGrowServerMemory()
+    {
+        using var app = new InquiryApp();
+        var baseUrl = app.StartOnKestrel();
+        var sessionId = await app.DemoSessionId();
+        var chair = await app.SignedIn("chair");
+        (await chair.PostAsJsonAsync($"/api/sessions/{sessionId}/transitions", new { to = "live" })).EnsureSuccessStatusCode();
+        var clerk = await app.SignedIn("clerk");
+        var admin = await app.SignedIn("admin");
+        var hub = new Uri(baseUrl.Replace("http", "ws", StringComparison.Ordinal) + "/hubs/live");
+        var before = await Diagnostics(admin);
+
+        // Two viewers join and then never read again; their receive windows are tiny, so the server's
+        // buffers for them fill within a few events.
+        var stuck = await Task.WhenAll(Enumerable.Range(0, Stuck).Select(_ => StuckViewer(hub, sessionId)));
+
+        // Big feed posts (2,000 characters, about 12 KB on the wire each): 600 of them (7 MB) are far more than
+        // a stuck connection's buffers hold (the kernel keeps up to 4 MB, the server 64 KB + 64 KB).
+        var text = string.Concat(Enumerable.Repeat("询问现场直播图文：关于城市更新项目进展的说明。", 100))[..1990];
+        var seqBefore = (await clerk.GetFromJsonAsync<JsonElement>($"/api/sessions/{sessionId}/snapshot")).GetProperty("seq").GetInt64();
+        var result = await ViewerLoad.RunAsync(new ViewerLoadSettings(hub, sessionId, Clients: Healthy, Hold: TimeSpan.FromSeconds(25),
+            WhenReady: async () =>
+            {
+                for (var i = 0; i < Posts; i++)
+                {
+                    (await clerk.PostAsJsonAsync($"/api/sessions/{sessionId}/feed", new { text = $"{i} {text}" })).EnsureSuccessStatusCode();
+                    await Task.Delay(5);
+                }
+            }), TextWriter.Null);
+
+        // Every healthy viewer received every event.
+        Assert.Equal(Healthy, result.Connected);
+        Assert.Equal(0, result.Dropped);
+        var seqs = result.LatenciesBySeq.Keys.Where(s => s > seqBefore).ToList();
+        Assert.Equal(Posts, seqs.Count);
+        Assert.All(seqs, s => Assert.Equal(Healthy, result.LatenciesBySeq[s].Length));
+        var latencies = seqs.SelectMany(s => result.LatenciesBySeq[s]).Order().ToList();
+        output.WriteLine($"healthy viewers: {latencies.Count} deliveries, p50 {Percentile(latencies, 50):F1} ms, p99 {Percentile(latencies, 99):F1} ms, max {latencies[^1]:F1} ms");
+        // Generous: a stuck viewer must not make the others wait for its time-out (30 s).
+        Assert.True(latencies[^1] < 5_000, $"a healthy viewer waited {latencies[^1]:F0} ms for an event");
+
+        // The server holds a bounded amount for the stuck viewers: memory after the burst, after a full GC.
+        var after = await Diagnostics(admin);
+        var growth = after.GetProperty("managedHeapBytes").GetInt64() - before.GetProperty("managedHeapBytes").GetInt64();
+        output.WriteLine($"managed heap {before.GetProperty("managedHeapBytes").GetInt64() / 1024} KB -> {after.GetProperty("managedHeapBytes").GetInt64() / 1024} KB");
+        Assert.True(growth < 64L * 1024 * 1024, $"the managed heap grew by {growth / 1024 / 1024} MB");
+        foreach (var socket in stuck)
+        {
+            var (events, state) = await Drain(socket);
+            output.WriteLine($"stuck viewer: {events} events buffered for it, socket {state}");
+            // The server gave up on it rather than keep its backlog.
+            Assert.NotEqual("open", state);
+            Assert.True(events < Posts, $"the stuck viewer was sent all {events} events: its buffers never filled");
+            socket.Dispose();
+        }
+    }
+
+    private static async Task<(int Events, string State)> Drain(ClientWebSocket socket)
+    {
+        var buffer = new byte[64 * 1024];
+        var events = 0;
+        try
+        {
+            while (true)
+            {
+                using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                var r = await socket.ReceiveAsync(buffer, cts.Token);
+                if (r.MessageType == WebSocketMessageType.Close) return (events, "closed by the server");
+                events += CountOf(buffer.AsSpan(0, r.Count), "EventAppended"u8);
+            }
+        }
+        catch (OperationCanceledException) { return (events, "open"); }
+        catch (WebSocketException e) { return (events, "dropped: " + e.WebSocketErrorCode); }
+    }
+
+    private static int CountOf(ReadOnlySpan<byte> span, ReadOnlySpan<byte> what)
+    {
+        var n = 0;
+        int i;
+        while ((i = span.IndexOf(what)) >= 0) { n++; span = span[(i + what.Length)..]; }
+        return n;
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    private static async Task<JsonElement> Diagnostics(HttpClient admin)
+    {
+        var response = await admin.PostAsync("/api/admin/diagnostics/gc", null);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>A raw SignalR WebSocket that handshakes, joins, and never calls ReceiveAsync.</summary>
+    private static async Task<ClientWebSocket> StuckViewer(Uri hub, Guid sessionId)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, ct) =>
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { ReceiveBufferSize = 2048 };
+                await socket.ConnectAsync(context.DnsEndPoint, ct);
+                return new NetworkStream(socket, ownsSocket: true);
+            },
+        };
+        var ws = new ClientWebSocket();
+        ws.Options.KeepAliveInterval = TimeSpan.Zero;
+        await ws.ConnectAsync(hub, new HttpMessageInvoker(handler), CancellationToken.None);
+        await Send(ws, "{\"protocol\":\"json\",\"version\":1}");
+        await Send(ws, $"{{\"type\":1,\"invocationId\":\"1\",\"target\":\"JoinSession\",\"arguments\":[\"{sessionId}\"]}}");
+        await Task.Delay(200);
+        return ws;
+    }
+
+    private static Task Send(ClientWebSocket ws, string message) =>
+        ws.SendAsync(Encoding.UTF8.GetBytes(message + '\u001e'), WebSocketMessageType.Text, true, CancellationToken.None);
+}
