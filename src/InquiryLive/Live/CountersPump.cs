@@ -106,8 +106,10 @@ public sealed class CountersPump(
         var deltas = new Dictionary<Guid, (long Taps, long Visits)>();
         foreach (var (sessionId, taps) in likes.Drain()) deltas[sessionId] = (taps, 0);
         var local = new List<(Guid SessionId, int Viewers)>();
+        var changedHere = new HashSet<Guid>(deltas.Keys);
         foreach (var (sessionId, p) in presence.Sessions)
         {
+            if (p.Changed) changedHere.Add(sessionId);
             p.Changed = false;
             var visits = Interlocked.Exchange(ref p.NewVisits, 0);
             if (visits != 0)
@@ -164,10 +166,16 @@ public sealed class CountersPump(
                     await db.Sessions.Where(x => x.Id == s.Id).ExecuteUpdateAsync(u => u
                         .SetProperty(x => x.PeakViewers, x => x.PeakViewers > viewers ? x.PeakViewers : viewers), ct);
                 }
+                // Sent when something changed here (as on one node) or differs from what this node
+                // last sent (a change on another node). The first sight of an idle session is only
+                // noted: its clients have the totals from the snapshot.
                 var counters = new LiveCounters(s.Id, s.LikeCount, viewers, s.ViewerVisits);
-                if (_lastSent.TryGetValue(s.Id, out var last) && last == counters) continue;
+                var seen = _lastSent.TryGetValue(s.Id, out var last);
                 _lastSent[s.Id] = counters;
-                await notifier.CountersAsync(counters);
+                if (changedHere.Contains(s.Id) || (seen && last != counters))
+                {
+                    await notifier.CountersAsync(counters);
+                }
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -34,6 +34,17 @@ public sealed class EventRelay(
     /// <summary>Ask the relay to catch a session up now (the committing node does not wait for its own notification).</summary>
     public void Wake(Guid sessionId) => _wakes.Writer.TryWrite(sessionId);
 
+    /// <summary>The cursors are set before the node takes connections, so no commit falls between.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (cluster.Enabled)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await StartCursorsAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), cancellationToken);
+        }
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!cluster.Enabled) return Task.CompletedTask;
@@ -42,7 +53,7 @@ public sealed class EventRelay(
 
     private async Task ListenAsync(CancellationToken ct)
     {
-        var csb = new NpgsqlConnectionStringBuilder(cluster.ConnectionString)
+        var csb = new NpgsqlConnectionStringBuilder(cluster.ListenConnectionString)
         {
             // A dedicated connection, never returned to a pool; keepalives notice a dead server.
             Pooling = false,
@@ -99,7 +110,6 @@ public sealed class EventRelay(
     {
         var pending = new HashSet<Guid>();
         var poll = false;
-        var started = false;
         try
         {
             while (await _wakes.Reader.WaitToReadAsync(ct))
@@ -112,11 +122,6 @@ public sealed class EventRelay(
                 {
                     await using var scope = scopes.CreateAsyncScope();
                     var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                    if (!started)
-                    {
-                        await StartCursorsAsync(db, ct);
-                        started = true;
-                    }
                     if (poll)
                     {
                         pending.UnionWith(await SessionsBehindAsync(db, ct));

@@ -15,7 +15,13 @@ public sealed class LiveCluster(IOptions<DatabaseOptions> database, IConfigurati
     /// <summary>Names this node in the NodePresence table: Node:Id, or the machine name and a random suffix.</summary>
     public string NodeId { get; } = configuration["Node:Id"] is { Length: > 0 } id
         ? id[..Math.Min(id.Length, 64)]
-        : $"{Environment.MachineName}-{Guid.NewGuid():N}"[..Math.Min(Environment.MachineName.Length + 33, 64)];
+        : $"{Environment.MachineName[..Math.Min(Environment.MachineName.Length, 30)]}-{Guid.NewGuid():N}";
 
-    public string ConnectionString => database.Value.ConnectionString;
+    /// <summary>
+    /// The relay's LISTEN connection: Database:ListenConnectionString when set (LISTEN needs a direct
+    /// session to PostgreSQL, not a transaction-pooling proxy), else the main connection string.
+    /// </summary>
+    public string ListenConnectionString => database.Value.ListenConnectionString is { Length: > 0 } listen
+        ? listen
+        : database.Value.ConnectionString;
 }

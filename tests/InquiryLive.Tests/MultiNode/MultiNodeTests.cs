@@ -196,5 +196,34 @@ public sealed class MultiNodeTests(ITestOutputHelper output) : IDisposable
         }
     }
 
+    [PostgresFact]
+    public async Task AnEventCommittedWithoutNotification_StillReachesViewersOfBothNodes_FromTheLog()
+    {
+        var (a, addressA) = Start("node-a");
+        using var nodeA = a;
+        var (b, addressB) = Start("node-b");
+        using var nodeB = b;
+        var sessionId = await nodeA.DemoSessionId();
+        await using var onA = await Viewer(addressA, sessionId);
+        await using var onB = await Viewer(addressB, sessionId);
+
+        // As if the NOTIFY were lost: the event is only in the log.
+        var seq = await nodeA.Db(async db =>
+        {
+            var session = await db.Sessions.SingleAsync(s => s.Id == sessionId);
+            session.PublicSeq++;
+            db.Events.Add(new SessionEvent
+            {
+                SessionId = sessionId, Stream = EventStream.Public, Seq = session.PublicSeq,
+                Type = "session.noticed", Data = "{}", At = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+            return session.PublicSeq;
+        });
+
+        Assert.Equal(seq, (await onA.WaitForEvent("session.noticed")).Seq);
+        Assert.Equal(seq, (await onB.WaitForEvent("session.noticed")).Seq);
+    }
+
     public void Dispose() => _database?.Dispose();
 }
