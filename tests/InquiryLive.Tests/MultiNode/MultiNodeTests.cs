@@ -225,5 +225,41 @@ public sealed class MultiNodeTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(seq, (await onB.WaitForEvent("session.noticed")).Seq);
     }
 
+    [PostgresFact]
+    public async Task ARelayConnectionKilledByTheServer_Reconnects_AndNoEventIsLost()
+    {
+        var (a, _) = Start("node-a");
+        using var nodeA = a;
+        var chair = await nodeA.SignedIn("chair");
+        var (b, addressB) = Start("node-b");
+        using var nodeB = b;
+        var sessionId = await nodeA.DemoSessionId();
+        await using var onB = await Viewer(addressB, sessionId);
+        var joined = await onB.Join(sessionId);
+
+        Assert.Equal(1, await KillRelayConnections(nodeB, "node-b"));
+        await Transition(chair, sessionId, "live");
+        await Transition(chair, sessionId, "paused");
+
+        await onB.WaitForEvent("session.stateChanged", d => d.GetProperty("to").GetString() == "paused");
+        Assert.Equal(new[] { joined.Seq + 1, joined.Seq + 2 }, onB.Events.Select(e => e.Seq).ToArray());
+        // The relay listens again (it reconnects with backoff).
+        var listening = 0;
+        for (var i = 0; i < 100 && listening == 0; i++)
+        {
+            await Task.Delay(100);
+            listening = await CountRelayConnections(nodeB, "node-b");
+        }
+        Assert.Equal(1, listening);
+    }
+
+    private static Task<int> KillRelayConnections(InquiryApp node, string nodeId) => node.Db(db => db.Database
+        .SqlQuery<int>($"SELECT count(pg_terminate_backend(pid))::int AS \"Value\" FROM pg_stat_activity WHERE application_name = {"InquiryLive relay " + nodeId}")
+        .SingleAsync());
+
+    private static Task<int> CountRelayConnections(InquiryApp node, string nodeId) => node.Db(db => db.Database
+        .SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE application_name = {"InquiryLive relay " + nodeId}")
+        .SingleAsync());
+
     public void Dispose() => _database?.Dispose();
 }
