@@ -50,10 +50,17 @@ public static class AccountsSetup
                 o.Events.OnRedirectToLogin = c => { c.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
             });
 
-        // Cookies survive a restart: the signing keys live beside the database.
-        services.AddDataProtection()
-            .SetApplicationName("InquiryLive")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, "data", "keys")));
+        // Cookies survive a restart: the signing keys live beside the database. On PostgreSQL they
+        // live in the database itself, so a cookie issued by one node is read by every other node.
+        var dataProtection = services.AddDataProtection().SetApplicationName("InquiryLive");
+        if (builder.Configuration.GetValue<DatabaseProvider?>($"{DatabaseOptions.Section}:Provider") == DatabaseProvider.Postgres)
+        {
+            dataProtection.PersistKeysToDbContext<AppDbContext>();
+        }
+        else
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, "data", "keys")));
+        }
 
         services.AddAuthorizationBuilder()
             // An endpoint that names no policy is closed to everyone but signed-in users.

@@ -8,6 +8,7 @@ using InquiryLive.Moderation;
 using InquiryLive.Polls;
 using InquiryLive.Questions;
 using InquiryLive.Sessions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -18,7 +19,7 @@ namespace InquiryLive.Data;
 /// The one database of the product. SQLite uses this type; PostgreSQL uses the
 /// <see cref="PostgresDbContext"/> subclass so that each provider has its own migrations.
 /// </summary>
-public class AppDbContext : IdentityDbContext<AppUser>
+public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
     public AppDbContext(DbContextOptions<AppDbContext> options) : base(options) { }
 
@@ -43,6 +44,10 @@ public class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<RectificationItem> RectificationItems => Set<RectificationItem>();
     public DbSet<RectificationUpdate> RectificationUpdates => Set<RectificationUpdate>();
     public DbSet<WrittenReplyRecord> WrittenReplies => Set<WrittenReplyRecord>();
+    public DbSet<NodePresence> NodePresence => Set<NodePresence>();
+    public DbSet<ViewerNote> ViewerNotes => Set<ViewerNote>();
+    /// <summary>Data Protection keys, shared by all nodes on PostgreSQL (SQLite keeps them in files).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

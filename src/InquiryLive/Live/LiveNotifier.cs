@@ -7,7 +7,8 @@ namespace InquiryLive.Live;
 /// <summary>
 /// The single broadcast path: whatever changed a session (an HTTP command, a timer, a hub method),
 /// its committed events leave the server through here, in commit order, from one background loop,
-/// so a slow broadcast never holds up the command that caused it.
+/// so a slow broadcast never holds up the command that caused it. On PostgreSQL the
+/// <see cref="EventRelay"/> feeds <see cref="BroadcastAsync"/> instead, for every node alike.
 /// </summary>
 /// <remarks>
 /// A connection that stops reading (a phone that froze, a socket nobody drains) fills its
@@ -32,21 +33,24 @@ public sealed class LiveNotifier(
         if (events.Count == 0 && viewerNotes.Count == 0) return;
         var liveEvents = events.Select(ToLive).ToArray();
         var notes = viewerNotes.ToArray();
-        _queue.Writer.TryWrite(async () =>
+        _queue.Writer.TryWrite(() => BroadcastAsync(liveEvents, notes));
+    }
+
+    /// <summary>Pushes events (in the order given) and then private viewer notes to this node's clients.</summary>
+    internal async Task BroadcastAsync(IReadOnlyList<LiveEvent> events, IReadOnlyList<(string ViewerId, MyQuestionChanged Change)> viewerNotes)
+    {
+        foreach (var e in events)
         {
-            foreach (var e in liveEvents)
+            if (e.Stream == "public")
             {
-                if (e.Stream == "public")
-                {
-                    await Send(live.Clients.Group(LiveGroups.Session(e.SessionId)), nameof(ILiveClient.EventAppended), e);
-                }
-                await Send(console.Clients.Group(LiveGroups.Staff(e.SessionId)), nameof(IConsoleClient.EventAppended), e);
+                await Send(live.Clients.Group(LiveGroups.Session(e.SessionId)), nameof(ILiveClient.EventAppended), e);
             }
-            foreach (var (viewerId, change) in notes)
-            {
-                await Send(live.Clients.Group(LiveGroups.Viewer(viewerId)), nameof(ILiveClient.MyQuestionChanged), change);
-            }
-        });
+            await Send(console.Clients.Group(LiveGroups.Staff(e.SessionId)), nameof(IConsoleClient.EventAppended), e);
+        }
+        foreach (var (viewerId, change) in viewerNotes)
+        {
+            await Send(live.Clients.Group(LiveGroups.Viewer(viewerId)), nameof(ILiveClient.MyQuestionChanged), change);
+        }
     }
 
     /// <summary>Counters are absolute totals: sent directly, a lost one is healed by the next.</summary>

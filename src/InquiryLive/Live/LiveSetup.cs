@@ -16,6 +16,9 @@ public static class LiveSetup
             .AddJsonProtocol(o => LiveJson.Configure(o.PayloadSerializerOptions));
         builder.Services.AddSingleton<LiveNotifier>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveNotifier>());
+        builder.Services.AddSingleton<LiveCluster>();
+        builder.Services.AddSingleton<EventRelay>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<EventRelay>());
         builder.Services.AddSingleton<PresenceTracker>();
         builder.Services.AddSingleton<LikeCounter>();
         builder.Services.AddSingleton<CountersPump>();

@@ -52,7 +52,25 @@ public sealed class PresenceTracker
     public bool IsWatching(Guid sessionId, string connectionId) =>
         _byConnection.TryGetValue(connectionId, out var joined) && joined.ContainsKey(sessionId);
 
-    public int Current(Guid sessionId) => _sessions.TryGetValue(sessionId, out var p) ? Volatile.Read(ref p.Current) : 0;
+    /// <summary>
+    /// Viewers of the session: on one node the ones connected here; with several nodes the sum over
+    /// all nodes last read by the <see cref="CountersPump"/>.
+    /// </summary>
+    public int Current(Guid sessionId) => _clusterViewers.TryGetValue(sessionId, out var total) ? total : Local(sessionId);
+
+    /// <summary>Viewers of the session connected to this node.</summary>
+    public int Local(Guid sessionId) => _sessions.TryGetValue(sessionId, out var p) ? Volatile.Read(ref p.Current) : 0;
+
+    /// <summary>Records the viewer count summed over all nodes (PostgreSQL clusters).</summary>
+    internal void SetClusterViewers(Guid sessionId, int viewers) => _clusterViewers[sessionId] = viewers;
+
+    private readonly ConcurrentDictionary<Guid, int> _clusterViewers = new();
+
+    /// <summary>Puts visits back when persisting them failed, so none is lost.</summary>
+    internal void RestoreVisits(Guid sessionId, long visits)
+    {
+        if (visits != 0 && _sessions.TryGetValue(sessionId, out var p)) Interlocked.Add(ref p.NewVisits, visits);
+    }
 
     internal IEnumerable<KeyValuePair<Guid, SessionPresence>> Sessions => _sessions;
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using InquiryLive.Data;
 using InquiryLive.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -7,9 +8,11 @@ namespace InquiryLive.Live;
 /// <summary>
 /// Runs a state change of a session: persist (one transaction, events included), then return
 /// (the caller acknowledges), then broadcast. Writers of one session are serialised: by the
-/// <see cref="WriteGate"/> on SQLite, by a row lock on PostgreSQL.
+/// <see cref="WriteGate"/> on SQLite, by a row lock on PostgreSQL. On PostgreSQL the events leave
+/// through the <see cref="EventRelay"/> of every node (this one included), woken by a NOTIFY sent
+/// in the same transaction; private viewer notes are stored with the change for the same reason.
 /// </summary>
-public sealed class SessionCommands(AppDbContext db, WriteGate gate, LiveNotifier notifier, TimeProvider time)
+public sealed class SessionCommands(AppDbContext db, WriteGate gate, LiveNotifier notifier, EventRelay relay, LiveCluster cluster, TimeProvider time)
 {
     public async Task<T> RunAsync<T>(Guid sessionId, Func<SessionChange, Task<T>> work, CancellationToken ct = default)
     {
@@ -26,10 +29,36 @@ public sealed class SessionCommands(AppDbContext db, WriteGate gate, LiveNotifie
                 ?? throw new DomainException("session.notFound", "没有找到该询问会议。", "No such inquiry session.", 404);
             change = new SessionChange(db, session, time.GetUtcNow());
             result = await work(change);
+            var relayed = cluster.Enabled && (change.Events.Count > 0 || change.ViewerNotes.Count > 0);
+            if (relayed)
+            {
+                foreach (var (viewerId, note) in change.ViewerNotes)
+                {
+                    db.ViewerNotes.Add(new ViewerNote
+                    {
+                        SessionId = sessionId,
+                        ViewerId = viewerId,
+                        Data = JsonSerializer.Serialize(note, LiveJson.Options),
+                        At = change.Now,
+                    });
+                }
+            }
             await db.SaveChangesAsync(ct);
+            if (relayed)
+            {
+                // Delivered to every listening node when the transaction commits, never before.
+                await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_notify({EventRelay.ChannelName}, {sessionId.ToString()})", ct);
+            }
             await tx.CommitAsync(ct);
-            // Enqueued under the gate, so events leave in the order they were numbered.
-            notifier.Enqueue(change.Events, change.ViewerNotes);
+            if (relayed)
+            {
+                relay.Wake(sessionId);
+            }
+            else if (!cluster.Enabled)
+            {
+                // Enqueued under the gate, so events leave in the order they were numbered.
+                notifier.Enqueue(change.Events, change.ViewerNotes);
+            }
         }
         return result;
     }

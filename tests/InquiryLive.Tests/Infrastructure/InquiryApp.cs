@@ -22,7 +22,11 @@ public sealed class InquiryApp : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
 
-    public InquiryApp(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    /// <param name="postgresDatabase">
+    /// On PostgreSQL, join this existing database (another node's) instead of creating one; the
+    /// database is then not dropped at dispose (see <see cref="SharedPostgresDatabase"/>).
+    /// </param>
+    public InquiryApp(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, string? postgresDatabase = null)
     {
         Directory.CreateDirectory(_folder);
         // INQUIRYLIVE_TEST_POSTGRES="Host=…;Username=…" runs the same tests on PostgreSQL, each test
@@ -30,7 +34,8 @@ public sealed class InquiryApp : WebApplicationFactory<Program>
         var postgres = Environment.GetEnvironmentVariable("INQUIRYLIVE_TEST_POSTGRES");
         if (!string.IsNullOrEmpty(postgres))
         {
-            _postgresDatabase = "il_test_" + Guid.NewGuid().ToString("N");
+            _postgresDatabase = postgresDatabase ?? "il_test_" + Guid.NewGuid().ToString("N");
+            _ownsPostgresDatabase = postgresDatabase is null;
             _postgresServer = postgres;
         }
         _settings = new Dictionary<string, string?>
@@ -48,6 +53,7 @@ public sealed class InquiryApp : WebApplicationFactory<Program>
 
     private readonly string? _postgresDatabase;
     private readonly string? _postgresServer;
+    private readonly bool _ownsPostgresDatabase;
 
     public string DatabasePath => Path.Combine(_folder, "test.db");
 
@@ -137,13 +143,15 @@ public sealed class InquiryApp : WebApplicationFactory<Program>
         return response.RequestMessage?.Headers.TryGetValues("Cookie", out var values) == true ? string.Join("; ", values) : null;
     }
 
-    private void DropPostgresDatabase()
+    private void DropPostgresDatabase() => DropPostgresDatabase(_postgresServer!, _postgresDatabase!);
+
+    internal static void DropPostgresDatabase(string server, string database)
     {
         Npgsql.NpgsqlConnection.ClearAllPools();
-        using var connection = new Npgsql.NpgsqlConnection(_postgresServer);
+        using var connection = new Npgsql.NpgsqlConnection(server);
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)";
+        command.CommandText = $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)";
         command.ExecuteNonQuery();
     }
 
@@ -152,7 +160,7 @@ public sealed class InquiryApp : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (!disposing) return;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (_postgresDatabase is not null) DropPostgresDatabase();
+        if (_postgresDatabase is not null && _ownsPostgresDatabase) DropPostgresDatabase();
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { /* best effort */ }
     }
 }

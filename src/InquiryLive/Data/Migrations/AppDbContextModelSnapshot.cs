@@ -383,6 +383,28 @@ namespace InquiryLive.Data.Migrations
                     b.ToTable("WrittenReplies", (string)null);
                 });
 
+            modelBuilder.Entity("InquiryLive.Live.NodePresence", b =>
+                {
+                    b.Property<string>("NodeId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HeartbeatAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Viewers")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("NodeId", "SessionId");
+
+                    b.HasIndex("SessionId", "HeartbeatAt");
+
+                    b.ToTable("NodePresence", (string)null);
+                });
+
             modelBuilder.Entity("InquiryLive.Live.SessionEvent", b =>
                 {
                     b.Property<Guid>("SessionId")
@@ -409,6 +431,36 @@ namespace InquiryLive.Data.Migrations
                     b.HasKey("SessionId", "Stream", "Seq");
 
                     b.ToTable("Events", (string)null);
+                });
+
+            modelBuilder.Entity("InquiryLive.Live.ViewerNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ViewerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("SessionId", "Id");
+
+                    b.ToTable("ViewerNotes", (string)null);
                 });
 
             modelBuilder.Entity("InquiryLive.Members.RosterMember", b =>
@@ -915,6 +967,23 @@ namespace InquiryLive.Data.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

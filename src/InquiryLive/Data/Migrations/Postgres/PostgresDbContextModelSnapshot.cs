@@ -402,6 +402,28 @@ namespace InquiryLive.Data.Migrations.Postgres
                     b.ToTable("WrittenReplies", (string)null);
                 });
 
+            modelBuilder.Entity("InquiryLive.Live.NodePresence", b =>
+                {
+                    b.Property<string>("NodeId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Viewers")
+                        .HasColumnType("integer");
+
+                    b.HasKey("NodeId", "SessionId");
+
+                    b.HasIndex("SessionId", "HeartbeatAt");
+
+                    b.ToTable("NodePresence", (string)null);
+                });
+
             modelBuilder.Entity("InquiryLive.Live.SessionEvent", b =>
                 {
                     b.Property<Guid>("SessionId")
@@ -428,6 +450,38 @@ namespace InquiryLive.Data.Migrations.Postgres
                     b.HasKey("SessionId", "Stream", "Seq");
 
                     b.ToTable("Events", (string)null);
+                });
+
+            modelBuilder.Entity("InquiryLive.Live.ViewerNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ViewerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("SessionId", "Id");
+
+                    b.ToTable("ViewerNotes", (string)null);
                 });
 
             modelBuilder.Entity("InquiryLive.Members.RosterMember", b =>
@@ -944,6 +998,25 @@ namespace InquiryLive.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("Sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
