@@ -48,10 +48,12 @@ app.UseApiProblems();
 app.UseSecurityHeaders();
 app.UseOriginCheck();
 app.UseHttpLogging();
-app.UseDefaultFiles();
-app.UseStaticFiles();
+// The viewer cookie is issued with the page itself, so every request and the hub connection that
+// follow carry the same viewer id (parallel first requests would otherwise each get a new one).
 app.UseAuthentication();
 app.UseViewerIdentity();
+app.UseDefaultFiles();
+app.UseStaticFiles();
 app.UseRateLimiter();
 app.UseAuthorization();
 

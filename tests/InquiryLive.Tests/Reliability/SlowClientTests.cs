@@ -68,7 +68,9 @@ public sealed class SlowClientTests(ITestOutputHelper output)
         var after = await Diagnostics(admin);
         var growth = after.GetProperty("managedHeapBytes").GetInt64() - before.GetProperty("managedHeapBytes").GetInt64();
         output.WriteLine($"managed heap {before.GetProperty("managedHeapBytes").GetInt64() / 1024} KB -> {after.GetProperty("managedHeapBytes").GetInt64() / 1024} KB");
-        Assert.True(growth < 64L * 1024 * 1024, $"the managed heap grew by {growth / 1024 / 1024} MB");
+        // Bounded, not zero: other tests share the process and the GC keeps some headroom. Everything
+        // broadcast to all 100 viewers (~700 MB) held for the stuck ones would be far above this.
+        Assert.True(growth < 192L * 1024 * 1024, $"the managed heap grew by {growth / 1024 / 1024} MB");
         foreach (var socket in stuck)
         {
             var (events, state) = await Drain(socket);
