@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using InquiryLive.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace InquiryLive.Live;
 
@@ -53,21 +54,38 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit
             await using var scope = scopes.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<SessionCommands>().RunAsync(sessionId, async change =>
             {
-                foreach (var item in items)
+                // Change detection scans every tracked entity; run per item it made a batch quadratic
+                // (a slow batch made the next one bigger and slower). Items only add entities or touch
+                // the session row, so one scan before the save is enough.
+                var tracker = change.Db.ChangeTracker;
+                var tracked = new List<EntityEntry>();
+                void OnTracked(object? sender, EntityTrackedEventArgs e) => tracked.Add(e.Entry);
+                tracker.AutoDetectChangesEnabled = false;
+                tracker.Tracked += OnTracked;
+                try
                 {
-                    var before = change.Db.ChangeTracker.Entries().Select(e => e.Entity).ToHashSet(ReferenceEqualityComparer.Instance);
-                    try
+                    foreach (var item in items)
                     {
-                        results.Add((item, await item.Work(change), null));
-                    }
-                    catch (DomainException refused)
-                    {
-                        foreach (var added in change.Db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added && !before.Contains(e.Entity)).ToList())
+                        var trackedBefore = tracked.Count;
+                        try
                         {
-                            added.State = EntityState.Detached;
+                            results.Add((item, await item.Work(change), null));
                         }
-                        results.Add((item, null, refused));
+                        catch (DomainException refused)
+                        {
+                            // Drop only what this item added; the rest of the batch goes on.
+                            foreach (var added in tracked.Skip(trackedBefore).Where(e => e.State == EntityState.Added))
+                            {
+                                added.State = EntityState.Detached;
+                            }
+                            results.Add((item, null, refused));
+                        }
                     }
+                }
+                finally
+                {
+                    tracker.Tracked -= OnTracked;
+                    tracker.AutoDetectChangesEnabled = true;
                 }
             });
         }

@@ -13,6 +13,7 @@ public sealed class SessionChange(AppDbContext db, InquirySession session, DateT
 {
     private readonly List<SessionEvent> _events = [];
     private readonly List<(string ViewerId, MyQuestionChanged Change)> _viewerNotes = [];
+    private Dictionary<string, object>? _once;
 
     public AppDbContext Db { get; } = db;
     public InquirySession Session { get; } = session;
@@ -26,6 +27,21 @@ public sealed class SessionChange(AppDbContext db, InquirySession session, DateT
 
     /// <summary>A private update for one viewer about their own question, sent after the commit.</summary>
     public void NotifyViewer(string viewerId, MyQuestionChanged change) => _viewerNotes.Add((viewerId, change));
+
+    /// <summary>
+    /// A value read once per transaction (e.g. the session's departments), shared by every command
+    /// of a grouped batch instead of one query each.
+    /// </summary>
+    public async Task<T> OnceAsync<T>(string key, Func<Task<T>> read) where T : notnull
+    {
+        _once ??= [];
+        if (!_once.TryGetValue(key, out var value))
+        {
+            value = await read();
+            _once[key] = value;
+        }
+        return (T)value;
+    }
 
     internal IReadOnlyList<SessionEvent> Events => _events;
     internal IReadOnlyList<(string ViewerId, MyQuestionChanged Change)> ViewerNotes => _viewerNotes;

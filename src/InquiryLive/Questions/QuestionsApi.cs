@@ -6,6 +6,7 @@ using InquiryLive.Domain.Text;
 using InquiryLive.Hosting;
 using InquiryLive.Live;
 using InquiryLive.Moderation;
+using InquiryLive.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,7 @@ internal static class QuestionsApi
     }
 
     private static async Task<Results<Created<MyQuestionView>, Ok<MyQuestionView>, ValidationProblem>> Ask(
-        Guid sessionId, AskRequest request, HttpContext http, AppDbContext db, GroupCommit commit,
+        Guid sessionId, AskRequest request, HttpContext http, AppDbContext db, PublicSessionCache sessions, GroupCommit commit,
         ISensitiveWords words, CancellationToken ct)
     {
         var viewerId = http.User.ViewerId()!;
@@ -39,9 +40,9 @@ internal static class QuestionsApi
                 $"问题不能超过 {QuestionRules.MaxTextLength} 字。", $"A question may have at most {QuestionRules.MaxTextLength} characters.")
             .Require(PlainText.VisibleLength(nickname) <= QuestionRules.MaxNicknameLength, "nickname",
                 $"昵称不能超过 {QuestionRules.MaxNicknameLength} 字。", $"A nickname may have at most {QuestionRules.MaxNicknameLength} characters.");
-        var departments = await PublicDepartments(db, sessionId, ct);
+        var departments = await sessions.DepartmentsAsync(db, sessionId, request.DepartmentId, ct);
         errors.Require(request.DepartmentId is not { } dep || departments.Contains(dep), "departmentId",
-            "请从本场会议的应询部门中选择。", "Choose one of this session's departments.");
+            DepartmentUnknownZh, DepartmentUnknownEn);
         if (errors.Any) return errors.ToProblem();
 
         var id = request.Id!.Value;
@@ -49,7 +50,7 @@ internal static class QuestionsApi
         var (question, created) = await commit.RunAsync(sessionId, async change =>
         {
             var existing = await change.Db.Questions.AsNoTracking().FirstOrDefaultAsync(q => q.Id == id, ct)
-                ?? change.Db.Questions.Local.FirstOrDefault(q => q.Id == id);
+                ?? change.Db.Questions.Local.FindEntry(id)?.Entity;
             if (existing is not null)
             {
                 // The same viewer sending the same id again is a retry: the same question, never a second.
@@ -61,6 +62,11 @@ internal static class QuestionsApi
             if (!SessionStateMachine.AcceptsQuestions(change.Session.State))
             {
                 throw new DomainException("questions.closed", "本场会议目前不接受提问。", "This session is not taking questions now.");
+            }
+            // Checked again under the session's write lock: a department may have been removed since.
+            if (request.DepartmentId is { } chosen && !(await SessionDepartments(change, ct)).Contains(chosen))
+            {
+                throw new DomainException("question.department", DepartmentUnknownZh, DepartmentUnknownEn, 400);
             }
             var q = new Question
             {
@@ -111,9 +117,9 @@ internal static class QuestionsApi
         return TypedResults.Ok(view);
     }
 
-    private static async Task<Ok<MyQuestionView[]>> Mine(Guid sessionId, HttpContext http, AppDbContext db, CancellationToken ct)
+    private static async Task<Ok<MyQuestionView[]>> Mine(Guid sessionId, HttpContext http, AppDbContext db, PublicSessionCache sessions, CancellationToken ct)
     {
-        await PublicDepartments(db, sessionId, ct);
+        await sessions.DepartmentsAsync(db, sessionId, null, ct);
         var viewerId = http.User.ViewerId()!;
         var mine = await db.Questions.AsNoTracking()
             .Where(q => q.SessionId == sessionId && q.ViewerId == viewerId)
@@ -122,20 +128,17 @@ internal static class QuestionsApi
         return TypedResults.Ok(mine.Select(MyQuestionView.From).ToArray());
     }
 
-    private static async Task<Ok<PublicQuestionView[]>> Approved(Guid sessionId, AppDbContext db, CancellationToken ct)
+    private static async Task<Ok<PublicQuestionView[]>> Approved(Guid sessionId, AppDbContext db, PublicSessionCache sessions, CancellationToken ct)
     {
-        await PublicDepartments(db, sessionId, ct);
+        await sessions.DepartmentsAsync(db, sessionId, null, ct);
         return TypedResults.Ok(await ApprovedQuestions.ReadAsync(db, sessionId, ct));
     }
 
-    /// <summary>The department ids of a session the public may see; 404 for an unknown or draft session.</summary>
-    private static async Task<List<int>> PublicDepartments(AppDbContext db, Guid sessionId, CancellationToken ct)
-    {
-        var session = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId)
-            .Select(s => new { s.State, Departments = s.Departments.Select(d => d.Id).ToList() })
-            .FirstOrDefaultAsync(ct);
-        return session is not null && SessionStateMachine.IsPublic(session.State)
-            ? session.Departments
-            : throw new DomainException("session.notFound", "没有找到该询问会议。", "No such inquiry session.", 404);
-    }
+    private const string DepartmentUnknownZh = "请从本场会议的应询部门中选择。";
+    private const string DepartmentUnknownEn = "Choose one of this session's departments.";
+
+    /// <summary>The session's department ids, read once per grouped batch.</summary>
+    private static Task<HashSet<int>> SessionDepartments(SessionChange change, CancellationToken ct) =>
+        change.OnceAsync("departments", () => change.Db.Departments.AsNoTracking()
+            .Where(d => d.SessionId == change.Session.Id).Select(d => d.Id).ToHashSetAsync(ct));
 }
