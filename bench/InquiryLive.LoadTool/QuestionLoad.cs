@@ -34,11 +34,13 @@ public static class QuestionLoad
         using var inFlight = new SemaphoreSlim(s.MaxInFlight);
         var tasks = new List<Task>();
         var clock = Stopwatch.StartNew();
-        var perTick = Math.Max(1, s.PerSecond / 100);
         var ticks = (int)(s.Duration.TotalMilliseconds / 10);
+        long started = 0;
         for (var tick = 0; tick < ticks; tick++)
         {
-            for (var i = 0; i < perTick; i++)
+            // Due so far at this tick, so rates below 100/s (a soak's trickle) are kept too.
+            var due = (long)(tick + 1) * s.PerSecond / 100;
+            for (; started < due; started++)
             {
                 if (!inFlight.Wait(0)) { Interlocked.Increment(ref failed); continue; }
                 var id = Guid.NewGuid();

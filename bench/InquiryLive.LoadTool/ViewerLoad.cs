@@ -44,17 +44,22 @@ public static class ViewerLoad
         var until = DateTime.UtcNow + hold;
         var likesSent = 0L;
         var nextPing = DateTime.UtcNow.AddSeconds(10);
-        var random = new Random(42);
+        var nextSocket = 0;
         while (DateTime.UtcNow < until && !cts.IsCancellationRequested)
         {
             if (s.LikesPerSecond > 0 && connected.Length > 0)
             {
-                // Spread each second's likes over ten 100 ms ticks.
-                for (var i = 0; i < s.LikesPerSecond / 10; i++)
+                // Paced by the clock (the likes due so far), each tick's taps sent at once over
+                // distinct sockets, so the rate holds however long one send takes.
+                var due = (long)(holdWatch.Elapsed.TotalSeconds * s.LikesPerSecond) - likesSent;
+                var now = (int)Math.Min(due, connected.Length);
+                var sends = new Task<bool>[Math.Max(0, now)];
+                for (var i = 0; i < sends.Length; i++)
                 {
-                    try { await connected[random.Next(connected.Length)].LikeAsync(1, cts.Token); likesSent++; }
-                    catch (Exception) { /* a dropped socket is counted by the recorder */ }
+                    var viewer = connected[nextSocket++ % connected.Length];
+                    sends[i] = viewer.LikeAsync(1, cts.Token).ContinueWith(t => t.IsCompletedSuccessfully, TaskScheduler.Default);
                 }
+                likesSent += (await Task.WhenAll(sends)).Count(ok => ok);
             }
             if (DateTime.UtcNow >= nextPing)
             {

@@ -4,6 +4,7 @@ using InquiryLive.Domain.Likes;
 using InquiryLive.Domain.Sessions;
 using InquiryLive.Hosting;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,7 @@ namespace InquiryLive.Live;
 /// </summary>
 [Authorize(Policy = Policies.Public)]
 public sealed class LiveHub(
-    AppDbContext db, PresenceTracker presence, LikeCounter likes, IOptions<RateLimitSettings> limits, TimeProvider time) : Hub<ILiveClient>
+    PresenceTracker presence, LikeCounter likes, IOptions<RateLimitSettings> limits, TimeProvider time) : Hub<ILiveClient>
 {
     public const int MaxTapsPerCall = 50;
     private const string TapAllowanceKey = "likes";
@@ -39,7 +40,11 @@ public sealed class LiveHub(
     }
 
     /// <summary>Start receiving a session's public events. Returns the current seq and server time.</summary>
-    public async Task<JoinResult> JoinSession(Guid sessionId)
+    /// <remarks>
+    /// The database comes with this method only (SignalR resolves it from DI per call): the hub is
+    /// built again for every invocation, and a like, by far the most frequent, needs none.
+    /// </remarks>
+    public async Task<JoinResult> JoinSession(Guid sessionId, [FromServices] AppDbContext db)
     {
         var session = await db.Sessions.AsNoTracking()
             .Where(s => s.Id == sessionId && s.State != SessionState.Draft)
