@@ -1,6 +1,7 @@
 using InquiryLive.Accounts;
 using InquiryLive.Agenda;
 using InquiryLive.Data;
+using InquiryLive.Data.Copy;
 using InquiryLive.Feed;
 using InquiryLive.FollowUp;
 using InquiryLive.Hosting;
@@ -12,6 +13,13 @@ using InquiryLive.Members;
 using InquiryLive.Polls;
 using InquiryLive.Moderation;
 using InquiryLive.Sessions;
+
+// A one-shot maintenance command runs instead of the server (docs/deploy.md: SQLite to PostgreSQL).
+if (DatabaseCopyCommand.IsRequested(args))
+{
+    Environment.ExitCode = await DatabaseCopyCommand.RunAsync(args[1..], Console.Out, Console.Error);
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
