@@ -93,7 +93,7 @@ for p in $(seq 0 $((procs - 1))); do
   hub=${hubs[$((p % ${#hubs[@]}))]}
   dotnet "$root/bench/InquiryLive.LoadTool/bin/Release/net10.0/InquiryLive.LoadTool.dll" viewers \
     --hub "$hub" --session "$session" --clients "$per" --sources 8 --source-offset $((p * 8)) \
-    --hold $((events + 8)) --ready-file "$work/ready.$p" --out "$work/result.$p.json" >"$work/load.$p.log" 2>&1 &
+    --hold $((events * 3 + 20)) --ready-file "$work/ready.$p" --out "$work/result.$p.json" >"$work/load.$p.log" 2>&1 &
 done
 for _ in $(seq 1 300); do [ "$(ls "$work"/ready.* 2>/dev/null | wc -l)" -eq "$procs" ] && break; sleep 1; done
 sleep 3

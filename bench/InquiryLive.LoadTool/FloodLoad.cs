@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+
+namespace InquiryLive.LoadTool;
+
+public sealed record FloodSettings(Uri BaseAddress, Guid SessionId, int Flood = 1000, int Parallel = 16, int NormalRequests = 300);
+
+public sealed record FloodResult(int Flood, int Created, int Throttled, int Other, double UnloadedP50, double UnloadedP99, double LoadedP50, double LoadedP99, int NormalFailures);
+
+/// <summary>
+/// One viewer (from 127.0.0.2) sends a flood of questions as fast as it can while another viewer
+/// (from 127.0.0.3) follows the sitting: snapshot, approved list, own questions. The second viewer's
+/// latency is measured alone first, then during the flood; the server's real limits stay on.
+/// </summary>
+public static class FloodLoad
+{
+    public static async Task<FloodResult> RunAsync(FloodSettings s, TextWriter log)
+    {
+        using var flooder = Client(s.BaseAddress, 2);
+        using var viewer = Client(s.BaseAddress, 3);
+        (await flooder.GetAsync("api/auth/me")).EnsureSuccessStatusCode();
+        (await viewer.GetAsync("api/auth/me")).EnsureSuccessStatusCode();
+        var api = $"api/sessions/{s.SessionId}";
+        for (var i = 0; i < 50; i++) await Normal(viewer, api, i, new List<double>()); // warm-up
+
+        var unloadedFailures = 0;
+        var unloaded = await Follow(viewer, api, s.NormalRequests, () => true, f => unloadedFailures += f);
+        var statuses = new ConcurrentBag<HttpStatusCode>();
+        var flooding = Parallel.ForEachAsync(Enumerable.Range(0, s.Flood), new ParallelOptions { MaxDegreeOfParallelism = s.Parallel }, async (i, ct) =>
+        {
+            using var response = await flooder.PostAsJsonAsync($"{api}/questions", new { id = Guid.NewGuid(), text = $"刷屏问题 {i}" }, ct);
+            statuses.Add(response.StatusCode);
+        });
+        // Measured while the flood lasts (and at least NormalRequests times).
+        var loadedFailures = 0;
+        var loaded = await Follow(viewer, api, s.NormalRequests, () => !flooding.IsCompleted, f => loadedFailures += f);
+        await flooding;
+        await log.WriteLineAsync($"normal viewer: {unloaded.Count} requests alone, {loaded.Count} during the flood");
+        return new FloodResult(s.Flood, statuses.Count(c => c == HttpStatusCode.Created), statuses.Count(c => c == HttpStatusCode.TooManyRequests),
+            statuses.Count(c => c is not (HttpStatusCode.Created or HttpStatusCode.TooManyRequests)),
+            LatencyRecorder.Percentile(unloaded, 50), LatencyRecorder.Percentile(unloaded, 99),
+            LatencyRecorder.Percentile(loaded, 50), LatencyRecorder.Percentile(loaded, 99), unloadedFailures + loadedFailures);
+    }
+
+    private static async Task<List<double>> Follow(HttpClient viewer, string api, int atLeast, Func<bool> more, Action<int> failures)
+    {
+        var times = new List<double>();
+        for (var i = 0; (i < atLeast || more()) && i < atLeast * 20; i++)
+        {
+            if (!await Normal(viewer, api, i, times)) failures(1);
+        }
+        times.Sort();
+        return times;
+    }
+
+    private static async Task<bool> Normal(HttpClient viewer, string api, int i, List<double> times)
+    {
+        var watch = Stopwatch.StartNew();
+        using var response = await viewer.GetAsync((i % 3) switch { 0 => $"{api}/snapshot", 1 => $"{api}/questions/approved", _ => $"{api}/my-questions" });
+        times.Add(watch.Elapsed.TotalMilliseconds);
+        return response.IsSuccessStatusCode;
+    }
+
+    /// <summary>A client with its own cookies whose connections leave from 127.0.0.{host}, as another phone's would.</summary>
+    private static HttpClient Client(Uri baseAddress, int host) => new(new SocketsHttpHandler
+    {
+        CookieContainer = new CookieContainer(),
+        UseCookies = true,
+        ConnectCallback = async (context, ct) =>
+        {
+            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                socket.Bind(new IPEndPoint(IPAddress.Parse($"127.0.0.{host}"), 0));
+                await socket.ConnectAsync(context.DnsEndPoint, ct);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    })
+    { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+}
