@@ -6,6 +6,8 @@
 #   bench/run-fanout.sh [clients=2000] [load-processes=2] [events=20]
 #
 # Loopback only; every loop is bounded. Prints one markdown table plus server CPU and memory.
+# Environment: PORT (default 5181); SUMMARY_FILE=F also writes the figures as one line of JSON to F
+# (bench/run-cost-curve.sh reads it); SKIP_BUILD=1 uses the Release builds already there.
 set -euo pipefail
 clients=${1:-2000}; procs=${2:-2}; events=${3:-20}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -13,16 +15,20 @@ work=$(mktemp -d /tmp/inquirylive-bench.XXXXXX)
 port=${PORT:-5181}
 base=http://127.0.0.1:$port
 
-echo "building (Release)…" >&2
-dotnet build -c Release -v q -nologo "$root/src/InquiryLive" >/dev/null
-dotnet build -c Release -v q -nologo "$root/bench/InquiryLive.LoadTool" >/dev/null
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  echo "building (Release)…" >&2
+  dotnet build -c Release -v q -nologo "$root/src/InquiryLive" >/dev/null
+  dotnet build -c Release -v q -nologo "$root/bench/InquiryLive.LoadTool" >/dev/null
+fi
+# A server still answering on the port (an earlier run shutting down) would be measured instead.
+if curl -s -o /dev/null --max-time 2 "$base/healthz"; then echo "port $port is already in use" >&2; exit 1; fi
 
 env INQUIRYLIVE_CONTENT_ROOT="$root" ASPNETCORE_ENVIRONMENT=Production \
   Database__ConnectionString="Data Source=$work/bench.db" Database__SeedDemo=true Demo__Password=Bench-Password-1 \
   Serilog__MinimumLevel__Default=Warning 'Serilog__MinimumLevel__Override__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning' \
   dotnet "$root/src/InquiryLive/bin/Release/net10.0/InquiryLive.dll" --urls "$base" >"$work/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -sf "$base/healthz" >/dev/null && break; sleep 1; done
 session=$(curl -sf "$base/api/sessions" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
 curl -sf -c "$work/chair" -H 'content-type: application/json' -d '{"userName":"chair","password":"Bench-Password-1"}' "$base/api/auth/login" >/dev/null
@@ -31,7 +37,7 @@ transition live
 for _ in 1 2; do transition paused; transition live; done   # warm-up with no viewers listening
 curl -sf -c "$work/admin" -H 'content-type: application/json' -d '{"userName":"admin","password":"Bench-Password-1"}' "$base/api/auth/login" >/dev/null
 heap() { curl -sf -b "$work/admin" -X POST "$base/api/admin/diagnostics/gc" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["managedHeapBytes"], d["workingSetBytes"], d["viewers"])'; }
-read -r heap_idle _ _ <<<"$(heap)"
+read -r heap_idle rss_idle_bytes _ <<<"$(heap)"
 
 per=$(( clients / procs ))
 for p in $(seq 0 $((procs - 1))); do
@@ -56,10 +62,30 @@ for p in $(seq 0 $((procs - 1))); do [ -f "$work/result.$p.json" ] || { echo "lo
 
 echo
 echo "fan-out: $clients viewers, $events events, $procs load processes"
-dotnet "$root/bench/InquiryLive.LoadTool/bin/Release/net10.0/InquiryLive.LoadTool.dll" report "$work"/result.*.json
+dotnet "$root/bench/InquiryLive.LoadTool/bin/Release/net10.0/InquiryLive.LoadTool.dll" report "$work"/result.*.json | tee "$work/report.md"
 cpu_ms=$(( (cpu_after - cpu_before) * 1000 / ticks ))
 echo
 deliveries=$(( viewers_held * events ))
 echo "server: ${viewers_held} viewers held; managed heap after GC $(( heap_held / 1048576 )) MB ($(( (heap_held - heap_idle) / (viewers_held > 0 ? viewers_held : 1) / 1024 )) KB per connection); RSS $((rss_held / 1024)) MB"
 echo "server CPU during the events: ${cpu_ms} ms ($(( cpu_ms * 1000 / (deliveries > 0 ? deliveries : 1) )) ms per 1,000 deliveries)"
+if [ -n "${SUMMARY_FILE:-}" ]; then
+  python3 - "$work/report.md" "$SUMMARY_FILE" clients=$clients load_processes=$procs events=$events viewers_held=$viewers_held \
+    deliveries=$deliveries heap_idle_bytes=$heap_idle heap_held_bytes=$heap_held rss_idle_bytes=$rss_idle_bytes \
+    rss_held_bytes=$rss_held_bytes cpu_ms=$cpu_ms work="$work" <<'PY'
+import json, sys
+s = {k: (v if k == "work" else int(v)) for k, v in (a.split("=", 1) for a in sys.argv[3:])}
+# The report's data row: connections | events | delivered (expected) | p50 | p99 | p99.9 | max | time-to-last-client | dropped
+row = [c.strip() for c in open(sys.argv[1]).read().strip().splitlines()[2].strip().strip("|").split("|")]
+num = lambda v: None if v == "-" else float(v)
+delivered, expected = row[2].rstrip(")").split(" (")
+held = max(s["viewers_held"], 1)
+s.update(connections=int(row[0]), events_recorded=int(row[1]), delivered=int(delivered), expected=int(expected),
+         p50_ms=num(row[3]), p99_ms=num(row[4]), p999_ms=num(row[5]), max_ms=num(row[6]),
+         last_client_median_ms=num(row[7]), dropped=int(row[8]),
+         heap_per_connection_kb=(s["heap_held_bytes"] - s["heap_idle_bytes"]) / held / 1024,
+         rss_per_connection_kb=(s["rss_held_bytes"] - s["rss_idle_bytes"]) / held / 1024,
+         cpu_ms_per_1000_deliveries=s["cpu_ms"] * 1000 / max(s["deliveries"], 1))
+open(sys.argv[2], "w").write(json.dumps(s) + "\n")
+PY
+fi
 echo "(work folder: $work)"
