@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Threading.Channels;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 
 namespace InquiryLive.Live;
@@ -14,8 +15,10 @@ namespace InquiryLive.Live;
 /// A connection that stops reading (a phone that froze, a socket nobody drains) fills its
 /// buffers; SignalR then holds a send to it until it drains. The loop never waits for that: every
 /// send is handed to all connections at once (healthy ones take it at once, in order), and a send
-/// a connection has not taken within <see cref="SlowClientTimeout"/> is cancelled, which closes that
-/// connection. Its page reconnects and reads what it missed from /events by seq.
+/// a connection has not taken within <see cref="SlowClientTimeout"/> is cancelled. Cancelling only
+/// abandons that write: SignalR keeps the connection open. What closes the connection is the
+/// transport's send timeout, set to the same <see cref="SlowClientTimeout"/> on both hubs by
+/// <see cref="CloseSlowConnections"/>. Its page reconnects and reads what it missed from /events by seq.
 /// </remarks>
 public sealed class LiveNotifier(
     IHubContext<LiveHub> live,
@@ -24,6 +27,13 @@ public sealed class LiveNotifier(
 {
     /// <summary>How long a connection may leave a push untaken before it is closed.</summary>
     public static readonly TimeSpan SlowClientTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Hub endpoint options that abort a connection whose socket has not taken a write within
+    /// <see cref="SlowClientTimeout"/>. This, not the cancelled send, is what closes a stuck
+    /// connection; SignalR's default (10 s) let one outlive the promise in docs/protocol.md.
+    /// </summary>
+    public static void CloseSlowConnections(HttpConnectionDispatcherOptions options) => options.TransportSendTimeout = SlowClientTimeout;
 
     private readonly Channel<Func<Task>> _queue = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -60,8 +70,8 @@ public sealed class LiveNotifier(
 
     /// <summary>
     /// Hands a push to every connection of a group. Returns once the connections that can take it
-    /// have it; the part still waiting on slow connections is left to finish or be cancelled (which
-    /// closes those connections) after <see cref="SlowClientTimeout"/>.
+    /// have it; the part still waiting on slow connections is left to finish, or to be cancelled after
+    /// <see cref="SlowClientTimeout"/> so it holds no payload for a connection that is about to be closed.
     /// </summary>
     private Task Send(IClientProxy clients, string method, object payload)
     {

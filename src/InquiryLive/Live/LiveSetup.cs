@@ -31,8 +31,8 @@ public static class LiveSetup
 
     public static WebApplication MapLive(this WebApplication app)
     {
-        app.MapHub<LiveHub>("/hubs/live");
-        app.MapHub<ConsoleHub>("/hubs/console");
+        app.MapHub<LiveHub>("/hubs/live", LiveNotifier.CloseSlowConnections);
+        app.MapHub<ConsoleHub>("/hubs/console", LiveNotifier.CloseSlowConnections);
         return app;
     }
 }
