@@ -1,9 +1,10 @@
 using System.Net.Http.Json;
-using System.Text.Json;
 using InquiryLive.BrowserTests.Infrastructure;
+using InquiryLive.BrowserTests.Xss;
 using InquiryLive.Domain.Text;
 using InquiryLive.Tests.Infrastructure;
-using Microsoft.Playwright;
+using static InquiryLive.BrowserTests.Xss.ApiCalls;
+using static InquiryLive.BrowserTests.Xss.XssPayloads;
 
 namespace InquiryLive.BrowserTests;
 
@@ -11,24 +12,12 @@ namespace InquiryLive.BrowserTests;
 /// A corpus of XSS payloads entered wherever people type text (question, nickname, live feed,
 /// follow-up, reject reason, agenda, session title, rectification item and note, written reply),
 /// then every page that shows user text opened in Chromium: no dialog, no script error, no element
-/// injected, and the payload shown literally.
+/// injected, and the payload shown literally. The setup, member and link-sheet pages are in
+/// <see cref="XssOnSetupAndMemberPagesTests"/>.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class XssAcrossPagesTests(BrowserFixture browser)
 {
-    private const string Script = "<script>alert('xss-script')</script>";
-    private const string Img = "<img src=x onerror=alert('xss')>";
-    private const string Handler = "<div onmouseover=\"alert('xss-on')\" onclick=alert(3)>悬停</div>";
-    private const string JsUrl = "<a href=\"javascript:alert('xss-url')\">点我</a>";
-    private const string Svg = "<svg onload=alert('xss-svg')><circle r=9></svg>";
-    private const string Breakout = "\"><script>alert('xss-break')</script><input value=\"";
-    private const string Bidi = "\u202Eexe.gnp\u202C 物业\u2066费\u2069为何上涨";
-    private static readonly string LongLine = new string('长', 440) + "<b>x</b>" + new string('w', 40);
-
-    /// <summary>Elements a payload would add if it were parsed as markup.</summary>
-    private const string Injected =
-        "img[src='x'], svg[onload], [onerror], [onmouseover], [onclick], a[href^='javascript'], circle, script:not([src])";
-
     [Fact]
     public async Task ThePayloadCorpus_IsShownLiterally_AndNeverRuns_OnAnyPage()
     {
@@ -99,65 +88,10 @@ public sealed class XssAcrossPagesTests(BrowserFixture browser)
         var failures = new List<string>();
         foreach (var (url, user, phone, shown) in pages)
         {
-            var problems = await Visit(baseUrl, url, user, phone, shown);
-            failures.AddRange(problems.Select(p => $"{url}: {p}"));
+            var page = await WatchedPage.Open(browser, baseUrl, url, user, phone);
+            await page.ExpectText(shown);
+            failures.AddRange(await page.Finish());
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
-
-    private async Task<List<string>> Visit(string baseUrl, string url, string? user, bool phone, string[] shown)
-    {
-        var (page, errors) = await Open(baseUrl, url, user, phone);
-        var problems = new List<string>();
-        foreach (var text in shown)
-        {
-            try
-            {
-                await Assertions.Expect(page.Locator("body")).ToContainTextAsync(text, new() { Timeout = 15000 });
-            }
-            catch (PlaywrightException)
-            {
-                problems.Add($"does not show {text} literally");
-            }
-        }
-        var injected = await page.Locator(Injected).EvaluateAllAsync<string[]>("els => els.map(e => e.outerHTML.slice(0, 120))");
-        problems.AddRange(injected.Select(e => "injected element " + e));
-        if ((await page.Locator("body").TextContentAsync())!.Contains('\u202E', StringComparison.Ordinal)) problems.Add("shows a bidi override character");
-        await BrowserFixture.Screenshot(page, "xss-" + url.TrimStart('/').Split('?')[0].Replace(".html", "", StringComparison.Ordinal) switch { "" => "viewer", var n => n });
-        problems.AddRange(errors);
-        await page.Context.CloseAsync();
-        return problems;
-    }
-
-    private async Task<(IPage Page, List<string> Errors)> Open(string baseUrl, string url, string? user, bool phone)
-    {
-        var page = await browser.NewPage(baseUrl, phone);
-        var errors = new List<string>();
-        page.Dialog += (_, dialog) => { errors.Add($"a dialog opened: {dialog.Message}"); _ = dialog.DismissAsync(); };
-        page.PageError += (_, error) => errors.Add($"page error: {error}");
-        // A failed load is reported with its address below; an injected <img src=x> would show as one.
-        page.Console += (_, message) => { if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)) errors.Add($"console error: {message.Text}"); };
-        page.Response += (_, response) => { if (response.Status >= 400) errors.Add($"{response.Status} for {response.Request.Method} {new Uri(response.Url).PathAndQuery}"); };
-        if (user is not null)
-        {
-            var login = await page.Context.APIRequest.PostAsync("/api/auth/login", new() { DataObject = new { userName = user, password = InquiryApp.Password } });
-            Assert.True(login.Ok, $"sign-in as {user}");
-        }
-        await page.GotoAsync(url);
-        return (page, errors);
-    }
-
-    private static async Task<HttpResponseMessage> Ok(Task<HttpResponseMessage> sending)
-    {
-        var response = await sending;
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        }
-        return response;
-    }
-
-    private static async Task<JsonElement> Read(HttpClient client, string url) => await Read(await Ok(client.GetAsync(url)));
-
-    private static async Task<JsonElement> Read(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
 }
