@@ -33,5 +33,4 @@ public static class LiveGroups
 {
     public static string Session(Guid sessionId) => $"s:{sessionId:N}";
     public static string Staff(Guid sessionId) => $"st:{sessionId:N}";
-    public static string Viewer(string viewerId) => $"v:{viewerId}";
 }

@@ -23,16 +23,6 @@ public sealed class LiveHub(
     public const int MaxTapsPerCall = 50;
     private const string TapAllowanceKey = "likes";
 
-    public override async Task OnConnectedAsync()
-    {
-        var viewerId = Context.User?.ViewerId();
-        if (viewerId is not null)
-        {
-            await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Viewer(viewerId));
-        }
-        await base.OnConnectedAsync();
-    }
-
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         presence.LeaveAll(Context.ConnectionId);

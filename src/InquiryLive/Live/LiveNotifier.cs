@@ -59,7 +59,7 @@ public sealed class LiveNotifier(
         }
         foreach (var (viewerId, change) in viewerNotes)
         {
-            await Send(live.Clients.Group(LiveGroups.Viewer(viewerId)), nameof(ILiveClient.MyQuestionChanged), change);
+            await Send(live.Clients.User(viewerId), nameof(ILiveClient.MyQuestionChanged), change);
         }
     }
 

@@ -14,6 +14,7 @@ public static class LiveSetup
                 o.AddFilter<HubRateLimitFilter>();
             })
             .AddJsonProtocol(o => LiveJson.Configure(o.PayloadSerializerOptions));
+        builder.Services.AddSingleton<IUserIdProvider, ViewerUserIds>();
         builder.Services.AddSingleton<LiveNotifier>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveNotifier>());
         builder.Services.AddSingleton<LiveCluster>();
