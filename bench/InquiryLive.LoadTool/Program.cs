@@ -47,9 +47,10 @@ static async Task<int> QuestionsAsync(Options o)
         new Uri(o.Get("base", "http://127.0.0.1:5080/")), Guid.Parse(o.Get("session")), o.Int("rate", 100),
         TimeSpan.FromSeconds(o.Int("duration", 10)), WarmUp: TimeSpan.FromSeconds(o.Int("warmup", 0))), Console.Error);
     if (o.Has("out")) await File.WriteAllLinesAsync(o.Get("out"), result.AcknowledgedIds.Select(id => id.ToString()));
-    Console.WriteLine("| sent | acknowledged | refused | failed | ack p50 ms | ack p99 ms | ack max ms |");
-    Console.WriteLine("|---|---|---|---|---|---|---|");
-    Console.WriteLine(FormattableString.Invariant($"| {result.Sent} | {result.Acknowledged} | {result.Refused} | {result.Failed} | {result.P50Ms:0.0} | {result.P99Ms:0.0} | {result.MaxMs:0.0} |"));
+    Console.WriteLine("| sent | acknowledged | refused | failed | ack p50 ms | ack p99 ms | ack max ms | warm-up (cold start) p50 / p99 / max ms |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|");
+    Console.WriteLine(FormattableString.Invariant(
+        $"| {result.Sent} | {result.Acknowledged} | {result.Refused} | {result.Failed} | {result.P50Ms:0.0} | {result.P99Ms:0.0} | {result.MaxMs:0.0} | {result.WarmUpP50Ms:0.0} / {result.WarmUpP99Ms:0.0} / {result.WarmUpMaxMs:0.0} |"));
     return 0;
 }
 

@@ -7,7 +7,8 @@ namespace InquiryLive.LoadTool;
 
 public sealed record QuestionLoadSettings(Uri BaseAddress, Guid SessionId, int PerSecond, TimeSpan Duration, int MaxInFlight = 2000, int Viewers = 200, TimeSpan? WarmUp = null);
 
-public sealed record QuestionResult(int Sent, int Acknowledged, int Refused, int Failed, double P50Ms, double P99Ms, double MaxMs, List<Guid> AcknowledgedIds);
+public sealed record QuestionResult(int Sent, int Acknowledged, int Refused, int Failed, double P50Ms, double P99Ms, double MaxMs, List<Guid> AcknowledgedIds,
+    double WarmUpP50Ms = double.NaN, double WarmUpP99Ms = double.NaN, double WarmUpMaxMs = double.NaN);
 
 /// <summary>
 /// Open-loop question intake: every 10 ms it starts PerSecond/100 submissions (each with a fresh
@@ -29,6 +30,7 @@ public static class QuestionLoad
         }
 
         var latencies = new ConcurrentBag<double>();
+        var warmUpLatencies = new ConcurrentBag<double>();
         var acknowledged = new ConcurrentBag<Guid>();
         int sent = 0, refused = 0, failed = 0;
         using var inFlight = new SemaphoreSlim(s.MaxInFlight);
@@ -57,7 +59,7 @@ public static class QuestionLoad
                             new { id, text = $"关于小区物业服务的第{number}个问题：维修资金何时能到位？" });
                         if (response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK)
                         {
-                            if (measured) latencies.Add(watch.Elapsed.TotalMilliseconds);
+                            (measured ? latencies : warmUpLatencies).Add(watch.Elapsed.TotalMilliseconds);
                             acknowledged.Add(id);
                         }
                         else Interlocked.Increment(ref refused);
@@ -72,9 +74,11 @@ public static class QuestionLoad
         await Task.WhenAll(tasks);
         foreach (var client in viewers) client.Dispose();
         var sorted = latencies.Order().ToList();
+        var warm = warmUpLatencies.Order().ToList();
         await log.WriteLineAsync($"sent {sent} in {clock.Elapsed.TotalSeconds:0.0} s");
         return new QuestionResult(sent, acknowledged.Count, refused, failed,
             LatencyRecorder.Percentile(sorted, 50), LatencyRecorder.Percentile(sorted, 99), sorted.Count == 0 ? double.NaN : sorted[^1],
-            [.. acknowledged]);
+            [.. acknowledged],
+            LatencyRecorder.Percentile(warm, 50), LatencyRecorder.Percentile(warm, 99), warm.Count == 0 ? double.NaN : warm[^1]);
     }
 }

@@ -14,10 +14,13 @@ public static class DatabaseSetup
             .ValidateOnStart();
 
         var provider = builder.Configuration.GetValue<DatabaseProvider?>($"{DatabaseOptions.Section}:Provider") ?? DatabaseProvider.Sqlite;
+        // The options are built once (singleton), not for every request's context: building them
+        // parsed the connection string and touched the data folder on each of 1,000 requests a second.
         if (provider == DatabaseProvider.Postgres)
         {
             builder.Services.AddDbContext<AppDbContext, PostgresDbContext>((sp, options) =>
-                options.UseNpgsql(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+                options.UseNpgsql(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString),
+                optionsLifetime: ServiceLifetime.Singleton);
         }
         else
         {
@@ -26,7 +29,7 @@ public static class DatabaseSetup
                 var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
                 options.UseSqlite(SqliteConnectionString(db.ConnectionString, builder.Environment.ContentRootPath));
                 options.AddInterceptors(SqlitePragmas.Instance);
-            });
+            }, optionsLifetime: ServiceLifetime.Singleton);
         }
         builder.Services.AddSingleton<WriteGate>();
         builder.Services.AddScoped<Accounts.BootstrapAdmin>();
