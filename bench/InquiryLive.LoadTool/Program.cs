@@ -7,7 +7,7 @@ using InquiryLive.LoadTool;
 //   report   r1.json r2.json ...        merges viewer results into one latency table
 //   vote     --base http://127.0.0.1:5080/ --password <demo password> [--members 70] [--raters 19000]
 //   questions --base http://127.0.0.1:5080/ --session <id> --rate 1000 --duration 60 [--out acked.txt]
-//   flood    --base http://127.0.0.1:5080/ --session <id> [--flood 1000] [--parallel 16] [--normal 300]
+//   flood    --base http://127.0.0.1:5080/ --session <id> [--flood 1000] [--parallel 16] [--normal 100] [--rounds 10]
 var command = args.FirstOrDefault() ?? "help";
 var options = Options.Parse(args.Skip(1).ToArray());
 return command switch
@@ -57,8 +57,8 @@ static async Task<int> QuestionsAsync(Options o)
 static async Task<int> FloodAsync(Options o)
 {
     var r = await FloodLoad.RunAsync(new FloodSettings(new Uri(o.Get("base", "http://127.0.0.1:5080/")), Guid.Parse(o.Get("session")),
-        o.Int("flood", 1000), o.Int("parallel", 16), o.Int("normal", 300)), Console.Error);
-    Console.WriteLine("| flood requests | created | 429 | other | normal viewer alone p50 / p99 ms | during the flood p50 / p99 ms | p99 ratio | normal viewer failures |");
+        o.Int("flood", 1000), o.Int("parallel", 16), o.Int("normal", 100), o.Int("rounds", 10)), Console.Error);
+    Console.WriteLine("| flood requests (all rounds) | created | 429 | other | normal viewer alone p50 / p99 ms | during the flood p50 / p99 ms | p99 ratio | normal viewer failures |");
     Console.WriteLine("|---|---|---|---|---|---|---|---|");
     Console.WriteLine(FormattableString.Invariant(
         $"| {r.Flood} | {r.Created} | {r.Throttled} | {r.Other} | {r.UnloadedP50:0.0} / {r.UnloadedP99:0.0} | {r.LoadedP50:0.0} / {r.LoadedP99:0.0} | {r.LoadedP99 / r.UnloadedP99:0.00} | {r.NormalFailures} |"));
