@@ -25,6 +25,17 @@ public static class RateLimits
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = async (context, ct) =>
             {
+                // A refusal is answered after a short pause: a script flooding with many requests in
+                // flight then gets a few refusals a second instead of thousands, and the CPU it would
+                // have spent on them stays with the viewers who keep to the limits.
+                try
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(Settings(context.HttpContext).RefusalPauseMilliseconds), ct);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(10);
                 context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 await Results.Problem(statusCode: 429).ExecuteAsync(context.HttpContext);
@@ -88,4 +99,6 @@ public sealed class RateLimitSettings
     [Range(1, 10_000)] public int LikesPerSecond { get; set; } = 30;
     /// <summary>Likes one address may add per second over HTTP; more are dropped silently.</summary>
     [Range(1, 1_000_000)] public int LikesPerSecondPerAddress { get; set; } = 3000;
+    /// <summary>How long a refused request (429) waits before its answer is sent.</summary>
+    [Range(0, 5_000)] public int RefusalPauseMilliseconds { get; set; } = 250;
 }

@@ -27,6 +27,24 @@ public sealed class QuestionRateLimitTests
     }
 
     [Fact]
+    public async Task Ask_ARefusal_IsAnsweredOnlyAfterThePause_SoAFloodCannotTurnRefusalsIntoLoad()
+    {
+        using var app = new InquiryApp(new() { ["RateLimits:QuestionsPerMinute"] = "1", ["RateLimits:RefusalPauseMilliseconds"] = "400" });
+        var sessionId = await app.DemoSessionId();
+        var viewer = await app.NewViewer();
+        await viewer.AskOk(sessionId, "一个");
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var refused = await viewer.Ask(sessionId, new { id = Guid.NewGuid(), text = "两个" });
+        watch.Stop();
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        // A lower bound only: the pause is at least what is configured, however busy the machine.
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(390), $"the refusal came after {watch.ElapsedMilliseconds} ms");
+        Assert.Equal(1, await app.Db(db => db.Questions.CountAsync()));
+    }
+
+    [Fact]
     public async Task Ask_TheViewerLimit_IsConfigurable()
     {
         using var app = new InquiryApp(new() { ["RateLimits:QuestionsPerMinute"] = "1" });
