@@ -114,6 +114,9 @@ public sealed class WholeSittingTests(BrowserFixture browser)
         await chair.Locator(".online-item", new() { HasText = Target }).Locator("button.call").ClickAsync();
         await chair.Locator("#read-by").FillAsync("李敏");
         await chair.Locator("#read-submit").ClickAsync();
+        // The dialog closes when the chair's own call returns, which may be after the screen has the
+        // question: until then the page (rightly) ignores shortcut keys typed into the dialog.
+        await Assertions.Expect(chair.Locator("#read-dialog")).ToBeHiddenAsync(new() { Timeout = 15000 });
         await Assertions.Expect(screen.Locator("#question")).ToHaveTextAsync(Target, Pushed);
         await Assertions.Expect(screen.Locator("#questioner")).ToContainTextAsync("李敏", PushedContains);
         await Assertions.Expect(screen.Locator("#department")).ToHaveTextAsync(Housing, Pushed);

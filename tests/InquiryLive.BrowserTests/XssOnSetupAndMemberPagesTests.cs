@@ -91,6 +91,8 @@ public sealed class XssOnSetupAndMemberPagesTests(BrowserFixture browser)
         {
             await Assertions.Expect(card.Locator(".link")).ToContainTextAsync("/member.html#token=");
             await Assertions.Expect(card.Locator("img")).ToHaveAttributeAsync("alt", Breakout + " 的个人登录二维码");
+            // The QR code itself has arrived (revoking earlier would make its request fail, rightly).
+            await Assertions.Expect(card.Locator("img")).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("^blob:"));
         }
         catch (PlaywrightException e)
         {

@@ -57,7 +57,12 @@ function card(m) {
   const img = el('img', { alt: t('links.qrAlt', { name: m.displayName }), class: issued ? '' : 'hidden' });
   if (issued) {
     if (issued.url) img.src = issued.url;
-    else qrImage(m.id, issued).then((url) => { issued.url = url; img.src = url; }).catch((err) => toast(err.message, 'error'));
+    else {
+      qrImage(m.id, issued).then((url) => { issued.url = url; img.src = url; }).catch((err) => {
+        // A link revoked or reissued while its code was loading is no error: that code is gone.
+        if (state.issued.get(m.id) === issued) toast(err.message, 'error');
+      });
+    }
   }
   const stateText = issued ? '' : m.hasLink ? t('links.issuedAt', { time: hhmm(m.linkIssuedAt) }) : t('links.none');
   return el('li', { class: `member-card${issued ? '' : ' no-link'}`, dataset: { memberId: m.id } },
