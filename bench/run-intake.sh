@@ -16,23 +16,10 @@ set -euo pipefail
 mode=${1:-questions}
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d /tmp/inquirylive-intake.XXXXXX)
-port=${PORT:-5184}; base=http://127.0.0.1:$port
-tool="$root/bench/InquiryLive.LoadTool/bin/Release/net10.0/InquiryLive.LoadTool.dll"
-dotnet build -c Release -v q -nologo "$root/src/InquiryLive" >/dev/null
-dotnet build -c Release -v q -nologo "$root/bench/InquiryLive.LoadTool" >/dev/null
-
+source "$root/bench/app.sh"
 # The benchmark is one client: lift the per-viewer and per-address limits it would otherwise hit.
-env INQUIRYLIVE_CONTENT_ROOT="$root" ASPNETCORE_ENVIRONMENT=Production Database__ConnectionString="Data Source=$work/bench.db" \
-  Database__SeedDemo=true Demo__Password=Bench-Password-1 Serilog__MinimumLevel__Default=Warning \
-  'Serilog__MinimumLevel__Override__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning' \
-  RateLimits__QuestionsPerMinute=10000 RateLimits__QuestionsPerMinutePerAddress=1000000 RateLimits__LikesPerSecond=10000 \
-  RateLimits__LikesPerSecondPerAddress=1000000 \
-  dotnet "$root/src/InquiryLive/bin/Release/net10.0/InquiryLive.dll" --urls "$base" >"$work/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do curl -sf "$base/healthz" >/dev/null && break; sleep 1; done
-session=$(curl -sf "$base/api/sessions" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
-count() { python3 -c "import sqlite3,sys; print(sqlite3.connect('file:$work/bench.db?mode=ro', uri=True).execute(sys.argv[1]).fetchone()[0])" "$1"; }
+port=${PORT:-5184}
+start_app "$port" "${LIFTED_LIMITS[@]}"
 
 if [ "$mode" = vote ]; then
   dotnet "$tool" vote --base "$base/" --password Bench-Password-1 --members "${2:-70}" --raters "${3:-19000}"
@@ -41,7 +28,7 @@ elif [ "$mode" = questions ]; then
   dotnet "$tool" questions --base "$base/" --session "$session" --rate "$rate" --duration $(( seconds + warmup )) --warmup "$warmup" --out "$work/acked.txt"
   acked=$(wc -l <"$work/acked.txt")
   stored=$(count "select count(*) from Questions")
-  missing=$(python3 - "$work/acked.txt" "$work/bench.db" <<'PY'
+  missing=$(python3 - "$work/acked.txt" "$work/app.db" <<'PY'
 import sqlite3, sys
 acked = {l.strip().upper() for l in open(sys.argv[1]) if l.strip()}
 db = sqlite3.connect(f"file:{sys.argv[2]}?mode=ro", uri=True)

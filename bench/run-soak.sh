@@ -11,24 +11,11 @@ set -euo pipefail
 minutes=${1:-30}; viewers=${2:-2000}; likes=${3:-200}; qps=${4:-5}
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d /tmp/inquirylive-soak.XXXXXX)
-port=${PORT:-5186}; base=http://127.0.0.1:$port
-tool="$root/bench/InquiryLive.LoadTool/bin/Release/net10.0/InquiryLive.LoadTool.dll"
+source "$root/bench/app.sh"
 seconds=$(( minutes * 60 ))
-dotnet build -c Release -v q -nologo "$root/src/InquiryLive" >/dev/null
-dotnet build -c Release -v q -nologo "$root/bench/InquiryLive.LoadTool" >/dev/null
-
 # One load client stands in for many people: lift the per-viewer and per-address limits it would hit.
-env INQUIRYLIVE_CONTENT_ROOT="$root" ASPNETCORE_ENVIRONMENT=Production Database__ConnectionString="Data Source=$work/soak.db" \
-  Database__SeedDemo=true Demo__Password=Bench-Password-1 Serilog__MinimumLevel__Default=Warning \
-  'Serilog__MinimumLevel__Override__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning' \
-  RateLimits__QuestionsPerMinute=10000 RateLimits__QuestionsPerMinutePerAddress=1000000 RateLimits__LikesPerSecond=10000 \
-  RateLimits__LikesPerSecondPerAddress=1000000 \
-  dotnet "$root/src/InquiryLive/bin/Release/net10.0/InquiryLive.dll" --urls "$base" >"$work/server.log" 2>&1 &
-server=$!
-trap 'kill $(jobs -p) 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do curl -sf "$base/healthz" >/dev/null && break; sleep 1; done
-session=$(curl -sf "$base/api/sessions" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
-login() { curl -sf -c "$work/$1" -H 'content-type: application/json' -d "{\"userName\":\"$1\",\"password\":\"Bench-Password-1\"}" "$base/api/auth/login" >/dev/null; }
+port=${PORT:-5186}
+start_app "$port" "${LIFTED_LIMITS[@]}"
 login chair; login admin; login clerk
 curl -sf -b "$work/chair" -H 'content-type: application/json' -d '{"to":"live"}' "$base/api/sessions/$session/transitions" >/dev/null
 
@@ -79,8 +66,8 @@ v = json.load(open(f"{work}/viewers.json"))
 print(f"viewers: {v.get('Connected')} connected, likes sent {v.get('LikesSent')}, dropped {v.get('Dropped')}")
 PY
 acked=$(wc -l <"$work/acked.txt")
-stored=$(python3 -c "import sqlite3; print(sqlite3.connect('file:$work/soak.db?mode=ro', uri=True).execute('select count(*) from Questions').fetchone()[0])")
-likes_stored=$(python3 -c "import sqlite3; print(sqlite3.connect('file:$work/soak.db?mode=ro', uri=True).execute('select LikeCount from Sessions').fetchone()[0])")
+stored=$(count "select count(*) from Questions")
+likes_stored=$(count "select LikeCount from Sessions")
 echo "questions: $acked acknowledged, $stored stored; likes persisted: $likes_stored"
 tail -3 "$work/questions.log"
 dotnet "$tool" report "$work/viewers.json"

@@ -17,11 +17,16 @@ public sealed class TokenBucket(int capacity, double perSecond)
         lock (_lock)
         {
             var ticks = now.UtcTicks;
-            if (_refilledAtTicks != long.MinValue && ticks > _refilledAtTicks)
+            if (_refilledAtTicks == long.MinValue)
             {
-                _tokens = Math.Min(capacity, _tokens + (ticks - _refilledAtTicks) * perSecond / TimeSpan.TicksPerSecond);
+                _refilledAtTicks = ticks;
             }
-            if (_refilledAtTicks == long.MinValue || ticks > _refilledAtTicks) _refilledAtTicks = ticks;
+            else if (ticks > _refilledAtTicks)
+            {
+                // A clock that steps back refills nothing; time is counted again from the latest reading.
+                _tokens = Math.Min(capacity, _tokens + (ticks - _refilledAtTicks) * perSecond / TimeSpan.TicksPerSecond);
+                _refilledAtTicks = ticks;
+            }
             if (_tokens < 1) return false;
             _tokens -= 1;
             return true;
