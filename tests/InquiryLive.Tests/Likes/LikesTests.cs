@@ -29,7 +29,11 @@ public sealed class LikesTests
         Assert.Equal(41, await app.Db(db => db.Sessions.Select(s => s.LikeCount).SingleAsync()));
         // Totals only, never one event per tap.
         Assert.DoesNotContain(a.Events, e => e.Type.Contains("like", StringComparison.OrdinalIgnoreCase));
-        Assert.All(a.Counters, c => Assert.InRange(c.Likes, 1, 41));
+        // A counters update may also carry a change in the viewer count before any like is counted,
+        // so a total of 0 is fine; what must hold is that the total only ever grows towards 41.
+        var totals = a.Counters.Select(c => c.Likes).ToList();
+        Assert.All(totals, likes => Assert.InRange(likes, 0, 41));
+        Assert.Equal(totals.Order(), totals);
     }
 
     [Fact]
