@@ -52,17 +52,22 @@ builder.AddLikes();
 
 var app = builder.Build();
 
-app.UseApiProblems();
+// Hub connections skip the middlewares they never use (Hosting/HubConnectionPipeline.cs); each
+// branch runs the rest of the pipeline inside it, so the order below is the order for every request.
+app.UseExceptForHubConnections(web => web.UseApiProblems());
 app.UseSecurityHeaders();
 app.UseOriginCheck();
-app.UseHttpLogging();
+app.UseExceptForHubConnections(web => web.UseHttpLogging());
 // The viewer cookie is issued with the page itself, so every request and the hub connection that
 // follow carry the same viewer id (parallel first requests would otherwise each get a new one).
 app.UseAuthentication();
 app.UseViewerIdentity();
-app.UseDefaultFiles();
-app.UseStaticFiles();
-app.UseRateLimiter();
+app.UseExceptForHubConnections(web =>
+{
+    web.UseDefaultFiles();
+    web.UseStaticFiles();
+    web.UseRateLimiter();
+});
 app.UseAuthorization();
 
 app.MapPlatform();

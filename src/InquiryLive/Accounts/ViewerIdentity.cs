@@ -13,7 +13,24 @@ public static class ViewerIdentity
     public const string Scheme = "Viewer";
     public const string ClaimType = "viewer_id";
 
-    public static IApplicationBuilder UseViewerIdentity(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    /// <remarks>
+    /// Not an awaiting middleware: a hub connection passes through here for its whole life, and the
+    /// state of an <c>await next()</c> would stay alive all that time (Hosting/HubConnectionPipeline.cs).
+    /// Cookie authentication completes at once, so the pipeline goes on without an await.
+    /// </remarks>
+    public static IApplicationBuilder UseViewerIdentity(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        var identified = IdentifyViewerAsync(context);
+        return identified.IsCompletedSuccessfully ? next(context) : ThenAsync(identified, context, next);
+    });
+
+    private static async Task ThenAsync(Task identified, HttpContext context, RequestDelegate next)
+    {
+        await identified;
+        await next(context);
+    }
+
+    private static async Task IdentifyViewerAsync(HttpContext context)
     {
         var result = await context.AuthenticateAsync(Scheme);
         var viewer = result.Succeeded ? result.Principal!.Identities.First() : null;
@@ -25,8 +42,7 @@ public static class ViewerIdentity
         }
         // The staff identity (if any) stays the primary one; the viewer id rides along.
         context.User.AddIdentity(viewer.Clone());
-        await next();
-    });
+    }
 
     public static string? ViewerId(this ClaimsPrincipal user) => user.FindFirst(ClaimType)?.Value;
 

@@ -33,7 +33,7 @@ public static class ApiProblems
         return builder;
     }
 
-    public static WebApplication UseApiProblems(this WebApplication app)
+    public static IApplicationBuilder UseApiProblems(this IApplicationBuilder app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();

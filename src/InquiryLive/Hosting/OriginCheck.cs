@@ -12,21 +12,21 @@ public static class OriginCheck
     {
         var allowed = (app.Configuration.GetSection("Security:AllowedOrigins").Get<string[]>() ?? [])
             .Select(o => o.TrimEnd('/')).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return app.Use(async (context, next) =>
+        // Not async: a hub connection passes through here for its whole life, and an awaiting
+        // middleware would keep its state alive all that time (Hosting/HubConnectionPipeline.cs).
+        return app.Use((context, next) =>
         {
             var request = context.Request;
             var guarded = request.Path.StartsWithSegments("/hubs")
                 || (request.Path.StartsWithSegments("/api") && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && !HttpMethods.IsOptions(request.Method));
-            if (guarded && !IsAllowed(request, allowed))
-            {
-                await Results.Problem(statusCode: StatusCodes.Status403Forbidden,
-                    detail: context.PrefersEnglish() ? "Requests from another site are not accepted." : "不接受来自其他网站的请求。")
-                    .ExecuteAsync(context);
-                return;
-            }
-            await next();
+            return guarded && !IsAllowed(request, allowed) ? Refuse(context) : next(context);
         });
     }
+
+    private static Task Refuse(HttpContext context) =>
+        Results.Problem(statusCode: StatusCodes.Status403Forbidden,
+            detail: context.PrefersEnglish() ? "Requests from another site are not accepted." : "不接受来自其他网站的请求。")
+            .ExecuteAsync(context);
 
     private static bool IsAllowed(HttpRequest request, HashSet<string> allowed)
     {

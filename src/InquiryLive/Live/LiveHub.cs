@@ -21,7 +21,6 @@ public sealed class LiveHub(
     PresenceTracker presence, LikeCounter likes, IOptions<RateLimitSettings> limits, TimeProvider time) : Hub<ILiveClient>
 {
     public const int MaxTapsPerCall = 50;
-    private const string TapAllowanceKey = "likes";
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
@@ -59,9 +58,11 @@ public sealed class LiveHub(
     public void Like(Guid sessionId, int taps)
     {
         if (!presence.IsWatching(sessionId, Context.ConnectionId)) return;
-        if (!Context.Items.TryGetValue(TapAllowanceKey, out var item) || item is not TapAllowance allowance)
+        // A feature of the connection rather than Context.Items (see HubRateLimitFilter).
+        var allowance = Context.Features.Get<TapAllowance>();
+        if (allowance is null)
         {
-            Context.Items[TapAllowanceKey] = allowance = new TapAllowance(limits.Value.LikesPerSecond);
+            Context.Features.Set(allowance = new TapAllowance(limits.Value.LikesPerSecond));
         }
         var accepted = allowance.Take(Math.Clamp(taps, 1, MaxTapsPerCall), time.GetUtcNow());
         if (accepted > 0) likes.Add(sessionId, accepted);
