@@ -11,6 +11,7 @@ using InquiryLive.Tests.Questions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 using static InquiryLive.Tests.MultiNode.DatabaseCopyKit;
 
@@ -108,6 +109,41 @@ public sealed class DatabaseCopyTests : IDisposable
         // A second copy into the database now in use is refused.
         var again = await CopyDatabase(SqlitePath, TargetConnection);
         Assert.Equal(3, again.ExitCode);
+    }
+
+    [PostgresFact]
+    public async Task CopyIntoAnOlderInquiryLiveDatabase_OrAnotherApplicationsTables_IsRefused_BeforeAnyMigrationRuns()
+    {
+        using (var sqlite = SqliteApp(SqlitePath)) await sqlite.DemoSessionId();
+        // An InquiryLive of an older version: only the first migration applied, no rows in its tables.
+        await using (var older = new PostgresDbContext(new DbContextOptionsBuilder<PostgresDbContext>().UseNpgsql(TargetConnection).Options))
+        {
+            var first = older.Database.GetMigrations().First();
+            await older.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(first);
+        }
+        var before = await Fingerprint(TargetConnection);
+
+        var copy = await CopyDatabase(SqlitePath, TargetConnection);
+
+        Assert.Equal(3, copy.ExitCode);
+        Assert.Contains("older version", copy.Errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("Applying", copy.Output, StringComparison.Ordinal);
+        Assert.Equal(before, await Fingerprint(TargetConnection));
+
+        // Someone else's table and no InquiryLive history at all.
+        await using (var connection = new NpgsqlConnection(TargetConnection))
+        {
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand("DROP SCHEMA public CASCADE; CREATE SCHEMA public; CREATE TABLE invoices (id int primary key);", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+        var otherBefore = await Fingerprint(TargetConnection);
+
+        var intoOther = await CopyDatabase(SqlitePath, TargetConnection);
+
+        Assert.Equal(3, intoOther.ExitCode);
+        Assert.Contains("not an InquiryLive database", intoOther.Errors, StringComparison.Ordinal);
+        Assert.Equal(otherBefore, await Fingerprint(TargetConnection));
     }
 
     [PostgresFact]

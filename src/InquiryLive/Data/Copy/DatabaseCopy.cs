@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace InquiryLive.Data.Copy;
@@ -27,6 +29,8 @@ public static class DatabaseCopy
         target.ChangeTracker.AutoDetectChangesEnabled = false;
 
         await EnsureSourceIsCurrentAsync(source, ct);
+        // Checked before the migrations run: migrating a database that is in use would already change it.
+        await EnsureTargetIsNewAsync(target, ct);
         output.WriteLine("Applying the PostgreSQL migrations to the target …");
         await target.Database.MigrateAsync(ct);
         var tables = ModelTables.InDependencyOrder(target.Model);
@@ -77,6 +81,38 @@ public static class DatabaseCopy
             throw new CopyRefusedException(
                 $"The source database is older than this build (pending: {string.Join(", ", pending)}). " +
                 "Start this version of the app on it once, so it applies its migrations, stop it, then copy.");
+        }
+    }
+
+    /// <summary>
+    /// The target must be a new database: no tables at all, or this version's InquiryLive schema (an
+    /// app started on it once) whose rows <see cref="EnsureTargetIsEmptyAsync"/> then counts. Anything
+    /// else (an older InquiryLive, another application's tables) is refused before a thing is written.
+    /// </summary>
+    private static async Task EnsureTargetIsNewAsync(PostgresDbContext target, CancellationToken ct)
+    {
+        // A database that does not exist yet is as new as it gets: the migrations create it.
+        if (!await target.GetService<IRelationalDatabaseCreator>().ExistsAsync(ct)) return;
+        var applied = (await target.Database.GetAppliedMigrationsAsync(ct)).ToList();
+        if (applied.Count == 0)
+        {
+            var tables = await target.Database
+                .SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM information_schema.tables WHERE table_schema = current_schema()")
+                .SingleAsync(ct);
+            if (tables > 0)
+            {
+                throw new CopyRefusedException(
+                    $"The target database is not empty: it holds {tables} table(s) that are not an InquiryLive database. " +
+                    "Point --to at a new, empty PostgreSQL database. Nothing was written.");
+            }
+            return;
+        }
+        var pending = (await target.Database.GetPendingMigrationsAsync(ct)).ToList();
+        if (pending.Count > 0)
+        {
+            throw new CopyRefusedException(
+                $"The target database is not empty: it holds an InquiryLive database of an older version (last migration {applied[^1]}). " +
+                "The copy never merges into a database that is in use: point --to at a new, empty PostgreSQL database. Nothing was written.");
         }
     }
 
