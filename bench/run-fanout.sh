@@ -7,9 +7,13 @@
 #
 # Loopback only; every loop is bounded. Prints one markdown table plus server CPU and memory.
 # Environment: PORT (default 5181); SUMMARY_FILE=F also writes the figures as one line of JSON to F
-# (bench/run-cost-curve.sh reads it); SKIP_BUILD=1 uses the Release builds already there.
+# (bench/run-cost-curve.sh reads it); SKIP_BUILD=1 uses the Release builds already there;
+# SETTLE (default 30) seconds between the two heap readings; SERVER_ENV='NAME=VALUE …' adds environment variables to the server only (e.g. DOTNET_gcServer=0).
 set -euo pipefail
 clients=${1:-2000}; procs=${2:-2}; events=${3:-20}
+# The heap is measured twice: right after the ramp-up, and again SETTLE seconds later, once Kestrel's
+# memory pool has handed back the blocks the ramp-up borrowed (what holding viewers for hours costs).
+settle=${SETTLE:-30}
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d /tmp/inquirylive-bench.XXXXXX)
 port=${PORT:-5181}
@@ -26,7 +30,7 @@ if curl -s -o /dev/null --max-time 2 "$base/healthz"; then echo "port $port is a
 env INQUIRYLIVE_CONTENT_ROOT="$root" ASPNETCORE_ENVIRONMENT=Production \
   Database__ConnectionString="Data Source=$work/bench.db" Database__SeedDemo=true Demo__Password=Bench-Password-1 \
   Serilog__MinimumLevel__Default=Warning 'Serilog__MinimumLevel__Override__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning' \
-  dotnet "$root/src/InquiryLive/bin/Release/net10.0/InquiryLive.dll" --urls "$base" >"$work/server.log" 2>&1 &
+  ${SERVER_ENV:-} dotnet "$root/src/InquiryLive/bin/Release/net10.0/InquiryLive.dll" --urls "$base" >"$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -sf "$base/healthz" >/dev/null && break; sleep 1; done
@@ -43,10 +47,12 @@ per=$(( clients / procs ))
 for p in $(seq 0 $((procs - 1))); do
   dotnet "$root/bench/InquiryLive.LoadTool/bin/Release/net10.0/InquiryLive.LoadTool.dll" viewers \
     --hub "ws://127.0.0.1:$port/hubs/live" --session "$session" --clients "$per" --sources 8 --source-offset $((p * 8)) \
-    --hold $((events + 8)) --ready-file "$work/ready.$p" --out "$work/result.$p.json" >"$work/load.$p.log" 2>&1 &
+    --hold $((events + settle + 8)) --ready-file "$work/ready.$p" --out "$work/result.$p.json" >"$work/load.$p.log" 2>&1 &
 done
 for _ in $(seq 1 300); do [ "$(ls "$work"/ready.* 2>/dev/null | wc -l)" -eq "$procs" ] && break; sleep 1; done
 sleep 2
+read -r heap_ramp _ _ <<<"$(heap)"
+sleep "$settle"
 cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
 ticks=$(getconf CLK_TCK)
 read -r heap_held rss_held_bytes viewers_held <<<"$(heap)"
@@ -66,11 +72,12 @@ dotnet "$root/bench/InquiryLive.LoadTool/bin/Release/net10.0/InquiryLive.LoadToo
 cpu_ms=$(( (cpu_after - cpu_before) * 1000 / ticks ))
 echo
 deliveries=$(( viewers_held * events ))
-echo "server: ${viewers_held} viewers held; managed heap after GC $(( heap_held / 1048576 )) MB ($(( (heap_held - heap_idle) / (viewers_held > 0 ? viewers_held : 1) / 1024 )) KB per connection); RSS $((rss_held / 1024)) MB"
+per_viewer() { echo $(( ($1 - heap_idle) / (viewers_held > 0 ? viewers_held : 1) / 1024 )); }
+echo "server: ${viewers_held} viewers held; managed heap after GC $(( heap_held / 1048576 )) MB ($(per_viewer "$heap_held") KB per connection; right after the ramp-up $(per_viewer "$heap_ramp") KB); RSS $((rss_held / 1024)) MB"
 echo "server CPU during the events: ${cpu_ms} ms ($(( cpu_ms * 1000 / (deliveries > 0 ? deliveries : 1) )) ms per 1,000 deliveries)"
 if [ -n "${SUMMARY_FILE:-}" ]; then
   python3 - "$work/report.md" "$SUMMARY_FILE" clients=$clients load_processes=$procs events=$events viewers_held=$viewers_held \
-    deliveries=$deliveries heap_idle_bytes=$heap_idle heap_held_bytes=$heap_held rss_idle_bytes=$rss_idle_bytes \
+    deliveries=$deliveries heap_idle_bytes=$heap_idle heap_ramp_bytes=$heap_ramp heap_held_bytes=$heap_held rss_idle_bytes=$rss_idle_bytes \
     rss_held_bytes=$rss_held_bytes cpu_ms=$cpu_ms work="$work" <<'PY'
 import json, sys
 s = {k: (v if k == "work" else int(v)) for k, v in (a.split("=", 1) for a in sys.argv[3:])}
@@ -83,6 +90,7 @@ s.update(connections=int(row[0]), events_recorded=int(row[1]), delivered=int(del
          p50_ms=num(row[3]), p99_ms=num(row[4]), p999_ms=num(row[5]), max_ms=num(row[6]),
          last_client_median_ms=num(row[7]), dropped=int(row[8]),
          heap_per_connection_kb=(s["heap_held_bytes"] - s["heap_idle_bytes"]) / held / 1024,
+         heap_per_connection_after_ramp_kb=(s["heap_ramp_bytes"] - s["heap_idle_bytes"]) / held / 1024,
          rss_per_connection_kb=(s["rss_held_bytes"] - s["rss_idle_bytes"]) / held / 1024,
          cpu_ms_per_1000_deliveries=s["cpu_ms"] * 1000 / max(s["deliveries"], 1))
 open(sys.argv[2], "w").write(json.dumps(s) + "\n")
