@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 
 namespace InquiryLive.LoadTool;
 
@@ -81,25 +80,5 @@ public static class FloodLoad
     }
 
     /// <summary>A client with its own cookies whose connections leave from 127.0.0.{host}, as another phone's would.</summary>
-    private static HttpClient Client(Uri baseAddress, int host) => new(new SocketsHttpHandler
-    {
-        CookieContainer = new CookieContainer(),
-        UseCookies = true,
-        ConnectCallback = async (context, ct) =>
-        {
-            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                socket.Bind(new IPEndPoint(IPAddress.Parse($"127.0.0.{host}"), 0));
-                await socket.ConnectAsync(context.DnsEndPoint, ct);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        },
-    })
-    { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    private static HttpClient Client(Uri baseAddress, int host) => LoopbackHttp.Create(baseAddress, host, TimeSpan.FromSeconds(30));
 }

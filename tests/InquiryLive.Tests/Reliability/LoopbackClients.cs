@@ -1,42 +1,18 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
+using InquiryLive.LoadTool;
 using InquiryLive.Tests.Infrastructure;
 
 namespace InquiryLive.Tests.Reliability;
 
 /// <summary>
 /// HTTP clients for a server on loopback, each with its own cookies and, when asked, its own
-/// source address (127.0.0.x): per-address limits (sign-in 10/min) then see many phones, as they
-/// would on a real network.
+/// source address (127.0.0.x), from the load tool's <see cref="LoopbackHttp"/>: per-address limits
+/// (sign-in 10/min) then see many phones, as they would on a real network.
 /// </summary>
 internal static class LoopbackClients
 {
-    public static HttpClient Create(Uri baseAddress, int sourceHost = 1) => new(new SocketsHttpHandler
-    {
-        CookieContainer = new CookieContainer(),
-        UseCookies = true,
-        AllowAutoRedirect = false,
-        ConnectCallback = async (context, ct) =>
-        {
-            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                socket.Bind(new IPEndPoint(IPAddress.Parse($"127.0.0.{sourceHost}"), 0));
-                await socket.ConnectAsync(context.DnsEndPoint, ct);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        },
-    })
-    {
-        BaseAddress = baseAddress,
-        Timeout = TimeSpan.FromSeconds(15),
-    };
+    public static HttpClient Create(Uri baseAddress, int sourceHost = 1) => LoopbackHttp.Create(baseAddress, sourceHost, TimeSpan.FromSeconds(15));
 
     /// <summary>Signs a demo account in on a client of its own.</summary>
     public static async Task<HttpClient> SignedIn(Uri baseAddress, string userName, int sourceHost = 1)
