@@ -21,13 +21,17 @@ public static class HubConnectionPipeline
     /// <remarks>
     /// <c>HttpContext.WebSockets</c> cannot tell yet: SignalR adds the WebSocket middleware inside the
     /// hub's endpoint, after this point. An upgrade (HTTP/1.1) or an extended CONNECT (WebSockets over
-    /// HTTP/2) is what a WebSocket connection looks like here.
+    /// HTTP/2) is what a WebSocket connection looks like here; a negotiate POST carrying an Upgrade
+    /// header is still an ordinary request.
     /// </remarks>
-    public static bool IsHubConnection(HttpContext context) =>
-        context.Request.Path.StartsWithSegments("/hubs")
-        && (context.Features.Get<IHttpUpgradeFeature>()?.IsUpgradableRequest == true
-            || context.Features.Get<IHttpExtendedConnectFeature>()?.IsExtendedConnect == true
-            || context.Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase));
+    public static bool IsHubConnection(HttpContext context)
+    {
+        if (!context.Request.Path.StartsWithSegments("/hubs")) return false;
+        if (context.Features.Get<IHttpExtendedConnectFeature>()?.IsExtendedConnect == true) return true;
+        return HttpMethods.IsGet(context.Request.Method)
+            && (context.Features.Get<IHttpUpgradeFeature>()?.IsUpgradableRequest == true
+                || context.Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase));
+    }
 
     /// <summary>Runs <paramref name="configure"/>'s middlewares for every request except a hub connection.</summary>
     public static IApplicationBuilder UseExceptForHubConnections(this IApplicationBuilder app, Action<IApplicationBuilder> configure) =>
