@@ -8,12 +8,16 @@
 # Loopback only; every loop is bounded. Prints one markdown table plus server CPU and memory.
 # Environment: PORT (default 5181); SUMMARY_FILE=F also writes the figures as one line of JSON to F
 # (bench/run-cost-curve.sh reads it); SKIP_BUILD=1 uses the Release builds already there;
-# SETTLE (default 30) seconds between the two heap readings; SERVER_ENV='NAME=VALUE …' adds environment variables to the server only (e.g. DOTNET_gcServer=0).
+# SETTLE (default 30) seconds between the two heap readings; WARMUP (default 3) events before the measured ones; SERVER_ENV='NAME=VALUE …' adds environment variables to the server only (e.g. DOTNET_gcServer=0).
 set -euo pipefail
 clients=${1:-2000}; procs=${2:-2}; events=${3:-20}
 # The heap is measured twice: right after the ramp-up, and again SETTLE seconds later, once Kestrel's
 # memory pool has handed back the blocks the ramp-up borrowed (what holding viewers for hours costs).
 settle=${SETTLE:-30}
+# WARMUP events go to the viewers before the measured ones and are reported apart: the first
+# broadcasts to a big audience run cold (tier-0) code, which in a sitting the counters pushed to
+# every viewer twice a second have long since warmed.
+warmup=${WARMUP:-3}
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d /tmp/inquirylive-bench.XXXXXX)
 port=${PORT:-5181}
@@ -47,7 +51,7 @@ per=$(( clients / procs ))
 for p in $(seq 0 $((procs - 1))); do
   dotnet "$root/bench/InquiryLive.LoadTool/bin/Release/net10.0/InquiryLive.LoadTool.dll" viewers \
     --hub "ws://127.0.0.1:$port/hubs/live" --session "$session" --clients "$per" --sources 8 --source-offset $((p * 8)) \
-    --hold $((events + settle + 8)) --ready-file "$work/ready.$p" --out "$work/result.$p.json" >"$work/load.$p.log" 2>&1 &
+    --hold $((warmup + events + settle + 8)) --ready-file "$work/ready.$p" --out "$work/result.$p.json" >"$work/load.$p.log" 2>&1 &
 done
 for _ in $(seq 1 300); do [ "$(ls "$work"/ready.* 2>/dev/null | wc -l)" -eq "$procs" ] && break; sleep 1; done
 sleep 2
@@ -57,6 +61,11 @@ cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
 ticks=$(getconf CLK_TCK)
 read -r heap_held rss_held_bytes viewers_held <<<"$(heap)"
 rss_held=$(( rss_held_bytes / 1024 ))
+for i in $(seq 1 "$warmup"); do
+  if [ $((i % 2)) -eq 1 ]; then transition paused; else transition live; fi
+  sleep 1
+done
+[ $((warmup % 2)) -eq 1 ] && { transition live; sleep 1; }   # the measured events start from live, warm-up or not
 cpu_before=$(cpu)
 for i in $(seq 1 "$events"); do
   if [ $((i % 2)) -eq 1 ]; then transition paused; else transition live; fi
@@ -68,7 +77,7 @@ for p in $(seq 0 $((procs - 1))); do [ -f "$work/result.$p.json" ] || { echo "lo
 
 echo
 echo "fan-out: $clients viewers, $events events, $procs load processes"
-dotnet "$root/bench/InquiryLive.LoadTool/bin/Release/net10.0/InquiryLive.LoadTool.dll" report "$work"/result.*.json | tee "$work/report.md"
+dotnet "$root/bench/InquiryLive.LoadTool/bin/Release/net10.0/InquiryLive.LoadTool.dll" report --warm-up $(( warmup + warmup % 2 )) "$work"/result.*.json | tee "$work/report.md"
 cpu_ms=$(( (cpu_after - cpu_before) * 1000 / ticks ))
 echo
 deliveries=$(( viewers_held * events ))

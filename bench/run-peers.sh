@@ -7,6 +7,9 @@
 set -euo pipefail
 clients=${1:-10000}; events=${2:-20}
 procs=${3:-$(( (clients + 4999) / 5000 ))}
+# Warm-up events (an even number, so the measured ones start from the same state) go to the viewers
+# first and are reported apart: cold code paths on the broadcast path, in every server alike.
+warmup=4
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d /tmp/inquirylive-peers.XXXXXX)
 tool="$root/bench/InquiryLive.LoadTool/bin/Release/net10.0/InquiryLive.LoadTool.dll"
@@ -31,19 +34,21 @@ run_one() {
   local per=$(( clients / procs ))
   for p in $(seq 0 $((procs - 1))); do
     dotnet "$tool" viewers --hub "$hub" --protocol "$protocol" --session "$session" --clients "$per" \
-      --sources 8 --source-offset $((p * 8)) --hold $((events + 6)) --ready-file "$work/ready.$p" \
+      --sources 8 --source-offset $((p * 8)) --hold $((warmup + events + 6)) --ready-file "$work/ready.$p" \
       --out "$work/result.$name.$p.json" >"$work/load.$name.$p.log" 2>&1 &
   done
   for _ in $(seq 1 300); do [ "$(ls "$work"/ready.* 2>/dev/null | wc -l)" -eq "$procs" ] && break; sleep 1; done
   sleep 2
   local rss cpu0 cpu1
+  # Warm-up with the viewers listening (cold code on the broadcast path), reported apart.
+  for i in $(seq 1 "$warmup"); do eval "$fire $i"; sleep 1; done
   rss=$(rss_of "$pid"); cpu0=$(cpu_of "$pid")
   for i in $(seq 1 "$events"); do eval "$fire $i"; sleep 1; done
   cpu1=$(cpu_of "$pid")
   wait $(jobs -p | grep -v -e "^$pid$" -e "^$keep$" ) 2>/dev/null || true
   echo
   echo "### $name: $clients viewers, $events events; server CPU $(( (cpu1 - cpu0) * 1000 / ticks )) ms, RSS ${rss} MB"
-  dotnet "$tool" report "$work"/result."$name".*.json
+  dotnet "$tool" report --warm-up "$warmup" "$work"/result."$name".*.json
 }
 
 # InquiryLive

@@ -4,7 +4,8 @@ using InquiryLive.LoadTool;
 // Usage (see bench/README.md):
 //   viewers  --hub ws://127.0.0.1:5080/hubs/live --session <id> --clients 2000 [--sources 8] [--protocol signalr|socketio]
 //            [--source-offset 0] [--hold 30] [--likes-per-sec 0] [--ready-file f] [--out r.json]
-//   report   r1.json r2.json ...        merges viewer results into one latency table
+//   report   [--warm-up N] r1.json r2.json ...   merges viewer results into one latency table; the first N
+//            events are left out of it and summed up on a line of their own (cold code paths)
 //   vote     --base http://127.0.0.1:5080/ --password <demo password> [--members 70] [--raters 19000]
 //   questions --base http://127.0.0.1:5080/ --session <id> --rate 1000 --duration 60 [--out acked.txt]
 //   flood    --base http://127.0.0.1:5080/ --session <id> [--flood 1000] [--parallel 16] [--normal 100] [--rounds 10]
@@ -65,33 +66,54 @@ static async Task<int> FloodAsync(Options o)
     return r.NormalFailures == 0 ? 0 : 1;
 }
 
-static int Report(string[] files)
+static int Report(string[] args)
 {
+    var warmUp = args.Length >= 2 && args[0] == "--warm-up" ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 0;
+    var files = args.Length >= 2 && args[0] == "--warm-up" ? args[2..] : args;
     var results = files.Select(f => JsonSerializer.Deserialize<ViewerResult>(File.ReadAllText(f))!).ToList();
-    Console.WriteLine(Summary.Table(results));
+    Console.WriteLine(Summary.Table(results, warmUp));
     return 0;
 }
 
 public static class Summary
 {
-    public static string Table(IReadOnlyList<ViewerResult> results)
+    /// <summary>
+    /// One latency table over every event the viewers recorded, except the first
+    /// <paramref name="warmUpEvents"/> (by seq): those ran cold code paths (tier-0 JIT) and are
+    /// summed up on a line of their own below the table.
+    /// </summary>
+    public static string Table(IReadOnlyList<ViewerResult> results, int warmUpEvents = 0)
+    {
+        var seqs = results.SelectMany(r => r.LatenciesBySeq.Keys).Distinct().OrderBy(s => s).ToList();
+        var warm = seqs.Take(warmUpEvents).ToList();
+        var measured = seqs.Skip(warmUpEvents).ToList();
+        var (all, perEventLast) = Latencies(results, measured);
+        var connected = results.Sum(r => r.Connected);
+        var expected = (long)connected * measured.Count;
+        var table = string.Join(Environment.NewLine,
+            $"| connections | events | deliveries (expected) | p50 ms | p99 ms | p99.9 ms | max ms | time-to-last-client ms (median over events) | dropped |",
+            $"|---|---|---|---|---|---|---|---|---|",
+            $"| {connected} | {measured.Count} | {all.Count} ({expected}) | {F(LatencyRecorder.Percentile(all, 50))} | {F(LatencyRecorder.Percentile(all, 99))} | {F(LatencyRecorder.Percentile(all, 99.9))} | {F(all.Count == 0 ? double.NaN : all[^1])} | {F(Median(perEventLast))} | {results.Sum(r => r.Dropped)} |");
+        if (warm.Count == 0) return table;
+        var (cold, _) = Latencies(results, warm);
+        return table + Environment.NewLine + Environment.NewLine +
+            $"warm-up, left out above: {warm.Count} events, {cold.Count} deliveries, p50 {F(LatencyRecorder.Percentile(cold, 50))} ms, " +
+            $"p99 {F(LatencyRecorder.Percentile(cold, 99))} ms, max {F(cold.Count == 0 ? double.NaN : cold[^1])} ms";
+    }
+
+    /// <summary>Every delivery latency of the given events (sorted), and each event's slowest delivery.</summary>
+    private static (List<double> All, List<double> PerEventLast) Latencies(IReadOnlyList<ViewerResult> results, List<long> seqs)
     {
         var all = new List<double>();
         var perEventLast = new List<double>();
-        var seqs = results.SelectMany(r => r.LatenciesBySeq.Keys).Distinct().OrderBy(s => s).ToList();
         foreach (var seq in seqs)
         {
             var ms = results.SelectMany(r => r.LatenciesBySeq.TryGetValue(seq, out var l) ? l : []).ToList();
             all.AddRange(ms);
-            perEventLast.Add(ms.Max());
+            if (ms.Count > 0) perEventLast.Add(ms.Max());
         }
         all.Sort();
-        var connected = results.Sum(r => r.Connected);
-        var expected = (long)connected * seqs.Count;
-        return string.Join(Environment.NewLine,
-            $"| connections | events | deliveries (expected) | p50 ms | p99 ms | p99.9 ms | max ms | time-to-last-client ms (median over events) | dropped |",
-            $"|---|---|---|---|---|---|---|---|---|",
-            $"| {connected} | {seqs.Count} | {all.Count} ({expected}) | {F(LatencyRecorder.Percentile(all, 50))} | {F(LatencyRecorder.Percentile(all, 99))} | {F(LatencyRecorder.Percentile(all, 99.9))} | {F(all.Count == 0 ? double.NaN : all[^1])} | {F(Median(perEventLast))} | {results.Sum(r => r.Dropped)} |");
+        return (all, perEventLast);
     }
 
     private static double Median(List<double> values)

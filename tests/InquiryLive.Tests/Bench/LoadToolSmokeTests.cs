@@ -35,4 +35,23 @@ public sealed class LoadToolSmokeTests
         Assert.All(result.LatenciesBySeq.Values, deliveries => Assert.Equal(100, deliveries.Length));
         Assert.Contains("| 100 | 6 | 600 (600) |", Summary.Table([result]));
     }
+
+    [Fact]
+    public void Report_LeavesTheWarmUpEventsOutOfTheTable_AndSumsThemUpApart()
+    {
+        var result = new ViewerResult(Clients: 2, Connected: 2, Failed: 0, Dropped: 0, LikesSent: 0, new Dictionary<long, double[]>
+        {
+            [7] = [500, 900],   // the first event: cold code
+            [8] = [10, 20],
+            [9] = [30, 40],
+        });
+
+        var table = Summary.Table([result], warmUpEvents: 1);
+
+        Assert.Contains("| 2 | 2 | 4 (4) |", table, StringComparison.Ordinal);
+        Assert.Contains("| 40.0 | 40.0 | 0 |", table, StringComparison.Ordinal);   // max 40; the events' last deliveries are 20 and 40
+        Assert.Contains("warm-up, left out above: 1 events, 2 deliveries", table, StringComparison.Ordinal);
+        Assert.Contains("max 900.0 ms", table, StringComparison.Ordinal);
+        Assert.Contains("| 2 | 3 | 6 (6) |", Summary.Table([result]), StringComparison.Ordinal);
+    }
 }
