@@ -54,15 +54,15 @@ work, n = sys.argv[1], int(sys.argv[2])
 pts = [json.load(open(f"{work}/point.{i}.json")) for i in range(n)]
 
 def g(v, fmt="{:,.1f}"): return "-" if v is None else fmt.format(v)
-lines = ["| viewers held (requested) | events | deliveries (expected) | p50 ms | p99 ms | p99.9 ms | time-to-last-client ms (median over events) | managed heap KB per connection (after a forced GC, minus idle; right after the ramp-up / settled) | RSS KB per connection (minus idle) | server CPU ms per 1,000 deliveries | dropped |",
-         "|---|---|---|---|---|---|---|---|---|---|---|"]
+lines = ["| viewers held (requested) | events | deliveries (expected) | p50 ms | p99 ms | p99.9 ms | time-to-last-client ms (median over events) | managed heap KB per connection (after a forced GC, minus idle; right after the ramp-up / settled) | RSS KB per connection (minus idle) | server CPU ms per 1,000 deliveries | server GC pauses during the events, ms | dropped |",
+         "|---|---|---|---|---|---|---|---|---|---|---|---|"]
 for p in pts:
     if p.get("failed"):
-        lines.append(f"| failed ({p['clients']:,}) | - | - | - | - | - | - | - | - | - | see {p['log']} |")
+        lines.append(f"| failed ({p['clients']:,}) | - | - | - | - | - | - | - | - | - | - | see {p['log']} |")
         continue
     lines.append(f"| {p['viewers_held']:,} ({p['clients']:,}) | {p['events_recorded']} | {p['delivered']:,} ({p['expected']:,}) | "
                  f"{g(p['p50_ms'])} | {g(p['p99_ms'])} | {g(p['p999_ms'])} | {g(p['last_client_median_ms'])} | "
-                 f"{g(p.get('heap_per_connection_after_ramp_kb', 0))} / {g(p['heap_per_connection_kb'])} | {g(p['rss_per_connection_kb'])} | {g(p['cpu_ms_per_1000_deliveries'])} | {p['dropped']} |")
+                 f"{g(p.get('heap_per_connection_after_ramp_kb', 0))} / {g(p['heap_per_connection_kb'])} | {g(p['rss_per_connection_kb'])} | {g(p['cpu_ms_per_1000_deliveries'])} | {p.get('gc_pause_ms', '-')} | {p['dropped']} |")
 table = "\n".join(lines)
 open(f"{work}/cost-curve.md", "w").write(table + "\n")
 print(table)

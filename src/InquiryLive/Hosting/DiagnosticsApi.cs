@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InquiryLive.Hosting;
 
-public sealed record ServerDiagnostics(long ManagedHeapBytes, long WorkingSetBytes, double CpuMilliseconds, int GcCount0, int GcCount1, int GcCount2, int Viewers);
+/// <summary>What the diagnostics endpoints report; <c>GcPauseMilliseconds</c> is the total time the GC has paused the process since it started.</summary>
+public sealed record ServerDiagnostics(long ManagedHeapBytes, long WorkingSetBytes, double CpuMilliseconds, int GcCount0, int GcCount1, int GcCount2, int Viewers,
+    double GcPauseMilliseconds);
 
 /// <summary>
 /// For operators and the benchmarks: memory and CPU of this process, optionally after a full GC.
@@ -31,6 +33,6 @@ internal static class DiagnosticsApi
     {
         using var process = Process.GetCurrentProcess();
         return new ServerDiagnostics(GC.GetTotalMemory(false), process.WorkingSet64, process.TotalProcessorTime.TotalMilliseconds,
-            GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), presence.TotalViewers);
+            GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), presence.TotalViewers, GC.GetTotalPauseDuration().TotalMilliseconds);
     }
 }
