@@ -12,7 +12,7 @@ import { bindClock } from '../clock.js';
 import { renderAgenda, renderCurrent, renderOnline, renderSitting, fillDepartmentFilter, sortOnline } from './render.js';
 
 const state = {
-  sessionId: null, session: null, current: null, agenda: null, online: null, departmentId: '', status: 'connecting', busy: false,
+  sessionId: null, session: null, current: null, agenda: null, online: null, departmentId: '', status: 'connecting',
 };
 let live = null;
 let votePanel = null;
@@ -36,17 +36,30 @@ function render() {
   clock?.refresh();
 }
 
-/** Runs a command; shows its localised error; the events bring the new state. */
+/**
+ * Runs a command; shows its localised error; the events bring the new state. Commands go one at a
+ * time, in the order given: a shortcut pressed while the previous command is still on its way (the
+ * big screen may already show the new question) runs right after it instead of being lost; the same
+ * command twice while it is in flight (a double click) runs once.
+ */
+let inFlight = null;
 async function command(path, body) {
-  if (state.busy) return null;
-  state.busy = true;
+  if (inFlight?.path === path) return null;
+  const previous = inFlight?.done;
+  const done = (async () => {
+    if (previous) await previous;
+    try {
+      return await post(url(path), body);
+    } catch (err) {
+      toast(err.fullMessage ?? err.message, 'error');
+      return null;
+    }
+  })();
+  inFlight = { path, done };
   try {
-    return await post(url(path), body);
-  } catch (err) {
-    toast(err.fullMessage ?? err.message, 'error');
-    return null;
+    return await done;
   } finally {
-    state.busy = false;
+    if (inFlight?.done === done) inFlight = null;
   }
 }
 
