@@ -68,8 +68,9 @@ static async Task<int> FloodAsync(Options o)
 
 static int Report(string[] args)
 {
-    var warmUp = args.Length >= 2 && args[0] == "--warm-up" ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 0;
-    var files = args.Length >= 2 && args[0] == "--warm-up" ? args[2..] : args;
+    var hasWarmUp = args.Length >= 2 && args[0] == "--warm-up";
+    var warmUp = hasWarmUp ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 0;
+    var files = hasWarmUp ? args[2..] : args;
     var results = files.Select(f => JsonSerializer.Deserialize<ViewerResult>(File.ReadAllText(f))!).ToList();
     Console.WriteLine(Summary.Table(results, warmUp));
     return 0;

@@ -54,10 +54,13 @@ var app = builder.Build();
 
 // Hub connections skip the middlewares they never use (Hosting/HubConnectionPipeline.cs); each
 // branch runs the rest of the pipeline inside it, so the order below is the order for every request.
-app.UseExceptForHubConnections(web => web.UseApiProblems());
+app.UseExceptForHubConnections(web =>
+{
+    web.UseApiProblems();
+    web.UseHttpLogging();
+});
 app.UseSecurityHeaders();
 app.UseOriginCheck();
-app.UseExceptForHubConnections(web => web.UseHttpLogging());
 // The viewer cookie is issued with the page itself, so every request and the hub connection that
 // follow carry the same viewer id (parallel first requests would otherwise each get a new one).
 app.UseAuthentication();

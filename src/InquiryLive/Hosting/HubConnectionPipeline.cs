@@ -17,6 +17,9 @@ namespace InquiryLive.Hosting;
 /// </remarks>
 public static class HubConnectionPipeline
 {
+    /// <summary>Where every hub is mapped (<c>/hubs/live</c>, <c>/hubs/console</c>).</summary>
+    public const string PathPrefix = "/hubs";
+
     /// <summary>True for the request that carries a hub connection for its whole life.</summary>
     /// <remarks>
     /// <c>HttpContext.WebSockets</c> cannot tell yet: SignalR adds the WebSocket middleware inside the
@@ -26,7 +29,7 @@ public static class HubConnectionPipeline
     /// </remarks>
     public static bool IsHubConnection(HttpContext context)
     {
-        if (!context.Request.Path.StartsWithSegments("/hubs")) return false;
+        if (!context.Request.Path.StartsWithSegments(PathPrefix)) return false;
         if (context.Features.Get<IHttpExtendedConnectFeature>()?.IsExtendedConnect == true) return true;
         return HttpMethods.IsGet(context.Request.Method)
             && (context.Features.Get<IHttpUpgradeFeature>()?.IsUpgradableRequest == true

@@ -17,7 +17,7 @@ public static class OriginCheck
         return app.Use((context, next) =>
         {
             var request = context.Request;
-            var guarded = request.Path.StartsWithSegments("/hubs")
+            var guarded = request.Path.StartsWithSegments(HubConnectionPipeline.PathPrefix)
                 || (request.Path.StartsWithSegments("/api") && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && !HttpMethods.IsOptions(request.Method));
             return guarded && !IsAllowed(request, allowed) ? Refuse(context) : next(context);
         });

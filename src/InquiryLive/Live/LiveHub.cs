@@ -58,12 +58,7 @@ public sealed class LiveHub(
     public void Like(Guid sessionId, int taps)
     {
         if (!presence.IsWatching(sessionId, Context.ConnectionId)) return;
-        // A feature of the connection rather than Context.Items (see HubRateLimitFilter).
-        var allowance = Context.Features.Get<TapAllowance>();
-        if (allowance is null)
-        {
-            Context.Features.Set(allowance = new TapAllowance(limits.Value.LikesPerSecond));
-        }
+        var allowance = Context.Features.GetOrCreate(limits.Value.LikesPerSecond, static perSecond => new TapAllowance(perSecond));
         var accepted = allowance.Take(Math.Clamp(taps, 1, MaxTapsPerCall), time.GetUtcNow());
         if (accepted > 0) likes.Add(sessionId, accepted);
     }

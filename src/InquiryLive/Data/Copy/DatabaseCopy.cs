@@ -20,6 +20,8 @@ public sealed class CopyRefusedException(string message) : Exception(message);
 /// </summary>
 public static class DatabaseCopy
 {
+    private const string UseANewDatabase = "Point --to at a new, empty PostgreSQL database. Nothing was written.";
+
     public static async Task RunAsync(CopyRequest request, TextWriter output, CancellationToken ct)
     {
         await using var source = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>()
@@ -102,8 +104,7 @@ public static class DatabaseCopy
             if (tables > 0)
             {
                 throw new CopyRefusedException(
-                    $"The target database is not empty: it holds {tables} table(s) that are not an InquiryLive database. " +
-                    "Point --to at a new, empty PostgreSQL database. Nothing was written.");
+                    $"The target database is not empty: it holds {tables} table(s) that are not an InquiryLive database. {UseANewDatabase}");
             }
             return;
         }
@@ -112,7 +113,7 @@ public static class DatabaseCopy
         {
             throw new CopyRefusedException(
                 $"The target database is not empty: it holds an InquiryLive database of an older version (last migration {applied[^1]}). " +
-                "The copy never merges into a database that is in use: point --to at a new, empty PostgreSQL database. Nothing was written.");
+                $"The copy never merges into a database that is in use. {UseANewDatabase}");
         }
     }
 
@@ -129,7 +130,7 @@ public static class DatabaseCopy
         {
             throw new CopyRefusedException(
                 $"The target database is not empty ({string.Join(", ", occupied)}). The copy never merges into a database " +
-                "that is in use: point --to at a new, empty PostgreSQL database. Nothing was written.");
+                $"that is in use. {UseANewDatabase}");
         }
     }
 
