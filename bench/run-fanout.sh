@@ -44,8 +44,8 @@ transition() { curl -sf -b "$work/chair" -H 'content-type: application/json' -d 
 transition live
 for _ in 1 2; do transition paused; transition live; done   # warm-up with no viewers listening
 curl -sf -c "$work/admin" -H 'content-type: application/json' -d '{"userName":"admin","password":"Bench-Password-1"}' "$base/api/auth/login" >/dev/null
-heap() { curl -sf -b "$work/admin" -X POST "$base/api/admin/diagnostics/gc" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["managedHeapBytes"], d["workingSetBytes"], d["viewers"])'; }
-read -r heap_idle rss_idle_bytes _ <<<"$(heap)"
+heap() { curl -sf -b "$work/admin" -X POST "$base/api/admin/diagnostics/gc" | python3 -c 'import json,sys; d=json.load(sys.stdin); b=d["socketBuffers"]; print(d["managedHeapBytes"], d["workingSetBytes"], d["viewers"], b["freeBlocks"], b["allocatedBlocks"])'; }
+read -r heap_idle rss_idle_bytes _ _ _ <<<"$(heap)"
 
 per=$(( clients / procs ))
 for p in $(seq 0 $((procs - 1))); do
@@ -55,26 +55,26 @@ for p in $(seq 0 $((procs - 1))); do
 done
 for _ in $(seq 1 300); do [ "$(ls "$work"/ready.* 2>/dev/null | wc -l)" -eq "$procs" ] && break; sleep 1; done
 sleep 2
-read -r heap_ramp _ _ <<<"$(heap)"
+read -r heap_ramp _ _ free_ramp _ <<<"$(heap)"
 sleep "$settle"
 cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
 ticks=$(getconf CLK_TCK)
-read -r heap_held rss_held_bytes viewers_held <<<"$(heap)"
+read -r heap_held rss_held_bytes viewers_held free_held allocated_held <<<"$(heap)"
 rss_held=$(( rss_held_bytes / 1024 ))
 for i in $(seq 1 "$warmup"); do
   if [ $((i % 2)) -eq 1 ]; then transition paused; else transition live; fi
   sleep 1
 done
 [ $((warmup % 2)) -eq 1 ] && { transition live; sleep 1; }   # the measured events start from live, warm-up or not
-gc_counts() { curl -sf -b "$work/admin" "$base/api/admin/diagnostics" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["gcCount0"], d["gcCount1"], d["gcCount2"], int(d["gcPauseMilliseconds"]))'; }
-read -r g0_before g1_before g2_before pause_before <<<"$(gc_counts)"
+gc_counts() { curl -sf -b "$work/admin" "$base/api/admin/diagnostics" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["gcCount0"], d["gcCount1"], d["gcCount2"], int(d["gcPauseMilliseconds"]), d["socketBuffers"]["freeBlocks"], d["socketBuffers"]["allocatedBlocks"])'; }
+read -r g0_before g1_before g2_before pause_before _ _ <<<"$(gc_counts)"
 cpu_before=$(cpu)
 for i in $(seq 1 "$events"); do
   if [ $((i % 2)) -eq 1 ]; then transition paused; else transition live; fi
   sleep 1
 done
 cpu_after=$(cpu)
-read -r g0_after g1_after g2_after pause_after <<<"$(gc_counts)"
+read -r g0_after g1_after g2_after pause_after free_after allocated_after <<<"$(gc_counts)"
 wait $(jobs -p | grep -v "^$server$") 2>/dev/null || true
 for p in $(seq 0 $((procs - 1))); do [ -f "$work/result.$p.json" ] || { echo "load process $p wrote no result:"; cat "$work/load.$p.log"; exit 1; }; done
 
@@ -86,11 +86,13 @@ echo
 deliveries=$(( viewers_held * events ))
 per_viewer() { echo $(( ($1 - heap_idle) / (viewers_held > 0 ? viewers_held : 1) / 1024 )); }
 echo "server: ${viewers_held} viewers held; managed heap after GC $(( heap_held / 1048576 )) MB ($(per_viewer "$heap_held") KB per connection; right after the ramp-up $(per_viewer "$heap_ramp") KB); RSS $((rss_held / 1024)) MB"
+echo "socket buffers (4 KB blocks idle in Kestrel's pool): ${free_ramp} right after the ramp-up, ${free_held} ${settle} s later, ${free_after} after the events; $((allocated_after - allocated_held)) blocks allocated from then to the end of the events"
 echo "server CPU during the events: ${cpu_ms} ms ($(( cpu_ms * 1000 / (deliveries > 0 ? deliveries : 1) )) ms per 1,000 deliveries); GC: $((g0_after - g0_before)) gen0, $((g1_after - g1_before)) gen1, $((g2_after - g2_before)) gen2 collections, $((pause_after - pause_before)) ms paused"
 if [ -n "${SUMMARY_FILE:-}" ]; then
   python3 - "$work/report.md" "$SUMMARY_FILE" clients=$clients load_processes=$procs events=$events viewers_held=$viewers_held \
     deliveries=$deliveries heap_idle_bytes=$heap_idle heap_ramp_bytes=$heap_ramp heap_held_bytes=$heap_held rss_idle_bytes=$rss_idle_bytes \
-    rss_held_bytes=$rss_held_bytes cpu_ms=$cpu_ms gc_pause_ms=$((pause_after - pause_before)) work="$work" <<'PY'
+    rss_held_bytes=$rss_held_bytes cpu_ms=$cpu_ms gc_pause_ms=$((pause_after - pause_before)) socket_blocks_free_ramp=$free_ramp socket_blocks_free_held=$free_held \
+    socket_blocks_free_after=$free_after socket_blocks_allocated_during_events=$((allocated_after - allocated_held)) work="$work" <<'PY'
 import json, sys
 s = {k: (v if k == "work" else int(v)) for k, v in (a.split("=", 1) for a in sys.argv[3:])}
 # The report's data row: connections | events | delivered (expected) | p50 | p99 | p99.9 | max | time-to-last-client | dropped

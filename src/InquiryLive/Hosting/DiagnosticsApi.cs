@@ -5,9 +5,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InquiryLive.Hosting;
 
-/// <summary>What the diagnostics endpoints report; <c>GcPauseMilliseconds</c> is the total time the GC has paused the process since it started.</summary>
+/// <summary>
+/// What the diagnostics endpoints report; <c>GcPauseMilliseconds</c> is the total time the GC has paused
+/// the process since it started; <c>SocketBuffers</c> is Kestrel's memory pool (part of the managed heap).
+/// </summary>
 public sealed record ServerDiagnostics(long ManagedHeapBytes, long WorkingSetBytes, double CpuMilliseconds, int GcCount0, int GcCount1, int GcCount2, int Viewers,
-    double GcPauseMilliseconds);
+    double GcPauseMilliseconds, MemoryPoolFigures SocketBuffers);
 
 /// <summary>
 /// For operators and the benchmarks: memory and CPU of this process, optionally after a full GC.
@@ -18,21 +21,21 @@ internal static class DiagnosticsApi
     public static RouteGroupBuilder MapDiagnostics(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/admin/diagnostics").WithTags("Diagnostics").RequireAuthorization(Policies.AdminOnly);
-        group.MapGet("/", (PresenceTracker presence) => TypedResults.Ok(Read(presence)));
-        group.MapPost("/gc", (PresenceTracker presence) =>
+        group.MapGet("/", (PresenceTracker presence, TrimmingBlockMemoryPoolFactory pools) => TypedResults.Ok(Read(presence, pools)));
+        group.MapPost("/gc", (PresenceTracker presence, TrimmingBlockMemoryPoolFactory pools) =>
         {
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
             GC.WaitForPendingFinalizers();
             GC.Collect();
-            return TypedResults.Ok(Read(presence));
+            return TypedResults.Ok(Read(presence, pools));
         });
         return group;
     }
 
-    private static ServerDiagnostics Read(PresenceTracker presence)
+    private static ServerDiagnostics Read(PresenceTracker presence, TrimmingBlockMemoryPoolFactory pools)
     {
         using var process = Process.GetCurrentProcess();
         return new ServerDiagnostics(GC.GetTotalMemory(false), process.WorkingSet64, process.TotalProcessorTime.TotalMilliseconds,
-            GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), presence.TotalViewers, GC.GetTotalPauseDuration().TotalMilliseconds);
+            GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), presence.TotalViewers, GC.GetTotalPauseDuration().TotalMilliseconds, pools.Figures());
     }
 }

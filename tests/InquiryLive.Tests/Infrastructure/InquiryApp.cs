@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace InquiryLive.Tests.Infrastructure;
 
@@ -54,6 +55,7 @@ public sealed class InquiryApp : WebApplicationFactory<Program>
     private readonly string? _postgresDatabase;
     private readonly string? _postgresServer;
     private readonly bool _ownsPostgresDatabase;
+    private bool _onKestrel;
 
     public string DatabasePath => Path.Combine(_folder, "test.db");
 
@@ -74,12 +76,24 @@ public sealed class InquiryApp : WebApplicationFactory<Program>
     }
 
     /// <summary>
+    /// <see cref="WebApplicationFactory{TEntryPoint}.UseKestrel()"/> registers Kestrel again after the
+    /// app's own setup, memory pool factory included; the app's socket buffers are put back on top, as
+    /// in the app itself (the app's registration order is checked by TrimmingBlockMemoryPoolTests).
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        if (_onKestrel) builder.ConfigureServices(s => s.UseTrimmingSocketBuffers());
+        return base.CreateHost(builder);
+    }
+
+    /// <summary>
     /// Serves the app over real Kestrel on a free loopback port (for a real browser) and returns its
     /// base address, e.g. http://127.0.0.1:41234. Use <see cref="Browser"/> etc. as usual afterwards.
     /// </summary>
     public string StartOnKestrel()
     {
         UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
+        _onKestrel = true;
         StartServer();
         var addresses = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
             .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
