@@ -51,7 +51,7 @@ per=$(( clients / procs ))
 for p in $(seq 0 $((procs - 1))); do
   dotnet "$root/bench/InquiryLive.LoadTool/bin/Release/net10.0/InquiryLive.LoadTool.dll" viewers \
     --hub "ws://127.0.0.1:$port/hubs/live" --session "$session" --clients "$per" --sources 8 --source-offset $((p * 8)) \
-    --hold $((warmup + events + settle + 8)) --ready-file "$work/ready.$p" --out "$work/result.$p.json" >"$work/load.$p.log" 2>&1 &
+    --hold $((warmup + 3 * events + settle + 120)) --stop-file "$work/stop" --ready-file "$work/ready.$p" --out "$work/result.$p.json" >"$work/load.$p.log" 2>&1 &
 done
 for _ in $(seq 1 300); do [ "$(ls "$work"/ready.* 2>/dev/null | wc -l)" -eq "$procs" ] && break; sleep 1; done
 sleep 2
@@ -74,6 +74,7 @@ for i in $(seq 1 "$events"); do
   sleep 1
 done
 cpu_after=$(cpu)
+sleep 2; touch "$work/stop"   # the viewers stop once the last event has had 2 s to reach them
 read -r g0_after g1_after g2_after pause_after free_after allocated_after <<<"$(gc_counts)"
 wait $(jobs -p | grep -v "^$server$") 2>/dev/null || true
 for p in $(seq 0 $((procs - 1))); do [ -f "$work/result.$p.json" ] || { echo "load process $p wrote no result:"; cat "$work/load.$p.log"; exit 1; }; done

@@ -28,13 +28,13 @@ rss_of() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$1/status"; }
 # run_one NAME PID HUB_URL PROTOCOL SESSION FIRE_COMMAND
 run_one() {
   local name=$1 pid=$2 hub=$3 protocol=$4 session=$5 fire=$6
-  rm -f "$work"/ready.* "$work"/result.*
+  rm -f "$work"/ready.* "$work"/result.* "$work/stop"
   # Warm up (JIT, connection pools) with no viewers listening.
   for i in 1 2 3 4; do eval "$fire $i"; done
   local per=$(( clients / procs ))
   for p in $(seq 0 $((procs - 1))); do
     dotnet "$tool" viewers --hub "$hub" --protocol "$protocol" --session "$session" --clients "$per" \
-      --sources 8 --source-offset $((p * 8)) --hold $((warmup + events + 6)) --ready-file "$work/ready.$p" \
+      --sources 8 --source-offset $((p * 8)) --hold $((warmup + 3 * events + 120)) --stop-file "$work/stop" --ready-file "$work/ready.$p" \
       --out "$work/result.$name.$p.json" >"$work/load.$name.$p.log" 2>&1 &
   done
   for _ in $(seq 1 300); do [ "$(ls "$work"/ready.* 2>/dev/null | wc -l)" -eq "$procs" ] && break; sleep 1; done
@@ -45,6 +45,7 @@ run_one() {
   rss=$(rss_of "$pid"); cpu0=$(cpu_of "$pid")
   for i in $(seq 1 "$events"); do eval "$fire $i"; sleep 1; done
   cpu1=$(cpu_of "$pid")
+  sleep 2; touch "$work/stop"   # the viewers stop once the last event has had 2 s to reach them
   wait $(jobs -p | grep -v -e "^$pid$" -e "^$keep$" ) 2>/dev/null || true
   echo
   echo "### $name: $clients viewers, $events events; server CPU $(( (cpu1 - cpu0) * 1000 / ticks )) ms, RSS ${rss} MB"

@@ -3,7 +3,8 @@ using InquiryLive.LoadTool;
 
 // Usage (see bench/README.md):
 //   viewers  --hub ws://127.0.0.1:5080/hubs/live --session <id> --clients 2000 [--sources 8] [--protocol signalr|socketio]
-//            [--source-offset 0] [--hold 30] [--likes-per-sec 0] [--ready-file f] [--out r.json]
+//            [--source-offset 0] [--hold 30] [--stop-file f] [--likes-per-sec 0] [--ready-file f] [--out r.json]
+//            (--stop-file: the hold ends early when that file appears; --hold is then the upper bound)
 //   report   [--warm-up N] r1.json r2.json ...   merges viewer results into one latency table; the first N
 //            events are left out of it and summed up on a line of their own (cold code paths)
 //   vote     --base http://127.0.0.1:5080/ --password <demo password> [--members 70] [--raters 19000]
@@ -35,7 +36,8 @@ static async Task<int> ViewersAsync(Options o)
         new Uri(o.Get("hub", "ws://127.0.0.1:5080/hubs/live")), Guid.Parse(o.Get("session")), o.Int("clients", 100),
         o.Int("sources", 1), o.Int("source-offset", 0), TimeSpan.FromSeconds(o.Int("hold", 10)), o.Int("likes-per-sec", 0),
         o.Has("ready-file") ? o.Get("ready-file") : null,
-        Protocol: o.Get("protocol", "signalr") == "socketio" ? WireProtocol.SocketIo : WireProtocol.SignalR);
+        Protocol: o.Get("protocol", "signalr") == "socketio" ? WireProtocol.SocketIo : WireProtocol.SignalR,
+        StopFile: o.Has("stop-file") ? o.Get("stop-file") : null);
     var result = await ViewerLoad.RunAsync(settings, Console.Error);
     if (o.Has("out")) await File.WriteAllTextAsync(o.Get("out"), JsonSerializer.Serialize(result));
     Console.WriteLine(Summary.Table([result]));

@@ -5,7 +5,8 @@ namespace InquiryLive.LoadTool;
 
 public sealed record ViewerLoadSettings(
     Uri Hub, Guid SessionId, int Clients, int Sources = 1, int SourceOffset = 0, TimeSpan? Hold = null,
-    int LikesPerSecond = 0, string? ReadyFile = null, Func<Task>? WhenReady = null, WireProtocol Protocol = WireProtocol.SignalR);
+    int LikesPerSecond = 0, string? ReadyFile = null, Func<Task>? WhenReady = null, WireProtocol Protocol = WireProtocol.SignalR,
+    string? StopFile = null);
 
 public sealed record ViewerResult(int Clients, int Connected, int Failed, int Dropped, long LikesSent, Dictionary<long, double[]> LatenciesBySeq,
     int MaxCountersReceived = 0, double HeldSeconds = 0);
@@ -13,6 +14,9 @@ public sealed record ViewerResult(int Clients, int Connected, int Failed, int Dr
 /// <summary>
 /// Opens the viewers, holds them for a set time (sending likes if asked) while recording every
 /// event's fan-out latency, then closes them. Bounded: by count, by hold time, by a hard cap.
+/// With a stop file the hold ends when the file appears (the scenario script writes it after its
+/// last event), so a slow ramp-up or slow events on a busy box never cut the last events off;
+/// the hold time is then only the upper bound.
 /// </summary>
 public static class ViewerLoad
 {
@@ -45,7 +49,7 @@ public static class ViewerLoad
         var likesSent = 0L;
         var nextPing = DateTime.UtcNow.AddSeconds(10);
         var nextSocket = 0;
-        while (DateTime.UtcNow < until && !cts.IsCancellationRequested)
+        while (DateTime.UtcNow < until && !cts.IsCancellationRequested && !(s.StopFile is not null && File.Exists(s.StopFile)))
         {
             if (s.LikesPerSecond > 0 && connected.Length > 0)
             {

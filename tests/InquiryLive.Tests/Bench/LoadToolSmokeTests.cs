@@ -41,6 +41,25 @@ public sealed class LoadToolSmokeTests
     }
 
     [Fact]
+    public async Task AStopFile_EndsTheHold_LongBeforeTheHoldTime()
+    {
+        using var app = new InquiryApp();
+        var baseUrl = app.StartOnKestrel();
+        var sessionId = await app.DemoSessionId();
+        var stopFile = Path.Combine(Path.GetTempPath(), "inquirylive-tests", Guid.NewGuid().ToString("N") + ".stop");
+        Directory.CreateDirectory(Path.GetDirectoryName(stopFile)!);
+
+        var result = await ViewerLoad.RunAsync(new ViewerLoadSettings(
+            new Uri(baseUrl.Replace("http", "ws", StringComparison.Ordinal) + "/hubs/live"), sessionId, Clients: 10,
+            Hold: TimeSpan.FromMinutes(10), StopFile: stopFile,
+            WhenReady: () => File.WriteAllTextAsync(stopFile, "")), TextWriter.Null);
+        File.Delete(stopFile);
+
+        Assert.Equal(10, result.Connected);
+        Assert.InRange(result.HeldSeconds, 0, 60);
+    }
+
+    [Fact]
     public void Report_LeavesTheWarmUpEventsOutOfTheTable_AndSumsThemUpApart()
     {
         var result = new ViewerResult(Clients: 2, Connected: 2, Failed: 0, Dropped: 0, LikesSent: 0, new Dictionary<long, double[]>
