@@ -14,6 +14,9 @@ using InquiryLive.Polls;
 using InquiryLive.Moderation;
 using InquiryLive.Sessions;
 
+// Before anything uses the shared array pool: it reads its limit once (Hosting/SharedArrayPoolLimit.cs).
+SharedArrayPoolLimit.RaiseBeforeFirstUse();
+
 // A one-shot maintenance command runs instead of the server (docs/deploy.md: SQLite to PostgreSQL).
 if (DatabaseCopyCommand.IsRequested(args))
 {

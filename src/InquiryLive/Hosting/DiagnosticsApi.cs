@@ -7,10 +7,11 @@ namespace InquiryLive.Hosting;
 
 /// <summary>
 /// What the diagnostics endpoints report; <c>GcPauseMilliseconds</c> is the total time the GC has paused
-/// the process since it started; <c>SocketBuffers</c> is Kestrel's memory pool (part of the managed heap).
+/// the process since it started; <c>SocketBuffers</c> is Kestrel's memory pool (part of the managed heap);
+/// <c>SharedArrayPoolRaised</c> says whether the raised shared array pool limit is in effect.
 /// </summary>
 public sealed record ServerDiagnostics(long ManagedHeapBytes, long WorkingSetBytes, double CpuMilliseconds, int GcCount0, int GcCount1, int GcCount2, int Viewers,
-    double GcPauseMilliseconds, MemoryPoolFigures SocketBuffers);
+    double GcPauseMilliseconds, MemoryPoolFigures SocketBuffers, bool SharedArrayPoolRaised);
 
 /// <summary>
 /// For operators and the benchmarks: memory and CPU of this process, optionally after a full GC.
@@ -36,6 +37,7 @@ internal static class DiagnosticsApi
     {
         using var process = Process.GetCurrentProcess();
         return new ServerDiagnostics(GC.GetTotalMemory(false), process.WorkingSet64, process.TotalProcessorTime.TotalMilliseconds,
-            GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), presence.TotalViewers, GC.GetTotalPauseDuration().TotalMilliseconds, pools.Figures());
+            GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), presence.TotalViewers, GC.GetTotalPauseDuration().TotalMilliseconds, pools.Figures(),
+            SharedArrayPoolLimit.InEffect);
     }
 }

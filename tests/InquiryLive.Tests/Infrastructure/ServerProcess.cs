@@ -41,6 +41,8 @@ public sealed class ServerProcess : IDisposable
         info.ArgumentList.Add(dll);
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add(BaseAddress.ToString().TrimEnd('/'));
+        // As on a fresh machine: the in-process test apps set this variable in the test process itself.
+        info.Environment.Remove(SharedArrayPoolLimit.Variable);
         foreach (var (k, v) in _environment) info.Environment[k] = v;
         _process = Process.Start(info)!;
         _process.OutputDataReceived += (_, _) => { };
