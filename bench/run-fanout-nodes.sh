@@ -25,6 +25,7 @@ dotnet build -c Release -v q -nologo "$root/bench/InquiryLive.LoadTool" >/dev/nu
 
 pids=()
 cleanup() {
+  touch "$work/stop"   # any load process still holding its viewers stops too
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
   sleep 1

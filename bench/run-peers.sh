@@ -59,7 +59,7 @@ env INQUIRYLIVE_CONTENT_ROOT="$root" ASPNETCORE_ENVIRONMENT=Production Database_
   'Serilog__MinimumLevel__Override__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning' \
   dotnet "$root/src/InquiryLive/bin/Release/net10.0/InquiryLive.dll" --urls "$base" >"$work/inquirylive.log" 2>&1 &
 app=$!; keep=$app
-trap 'kill $app $bare $sio 2>/dev/null || true' EXIT
+trap 'touch "$work/stop"; kill $app $bare $sio 2>/dev/null || true' EXIT   # the stop file ends any load process still holding
 bare=0; sio=0
 wait_up "$base/healthz"
 session=$(curl -sf "$base/api/sessions" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')

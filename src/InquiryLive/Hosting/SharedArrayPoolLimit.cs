@@ -4,7 +4,7 @@ using System.Globalization;
 namespace InquiryLive.Hosting;
 
 /// <summary>
-/// Lets the shared array pool keep enough 4 KB arrays for a broadcast to every viewer.
+/// Lets the shared array pools keep enough arrays of one size for a broadcast to every viewer.
 /// </summary>
 /// <remarks>
 /// SignalR gives each connection's pipes 4 KB segments from <see cref="ArrayPool{T}.Shared"/>. During
@@ -13,9 +13,13 @@ namespace InquiryLive.Hosting;
 /// at once, 97 % of what the server allocated while broadcasting (about 3 KB per delivery) and the
 /// cause of a gen0 collection every few broadcasts. With the limit raised, a broadcast reuses the
 /// arrays of the last one (docs/benchmarks.md: in an A/B run at 19,000 viewers, no GC during 20 events
-/// instead of 26, and a lower p99 and CPU). The pool still hands idle arrays back to the GC after about a minute unused.
-/// The runtime reads the limit from the environment once, when the pool is first used, so this runs
-/// first thing in <c>Program.cs</c>; a value the operator set is left alone.
+/// instead of 26, and a lower p99 and CPU). The price: the arrays stay pooled. The runtime hands idle
+/// ones back only on a gen2 collection, one or two per core each time under normal memory pressure
+/// (all of them under high pressure), so after a big audience about 4 KB per viewer it held stays in
+/// the pool. The limit is per size class and applies to every <c>ArrayPool&lt;T&gt;.Shared</c>; only
+/// arrays actually returned are kept. The runtime reads it from the environment once, when a pool is
+/// first used, so this runs first thing in <c>Program.cs</c>; a value the operator set is left alone
+/// (<c>32</c>, the runtime's default, favours memory over broadcast cost).
 /// </remarks>
 internal static class SharedArrayPoolLimit
 {
@@ -30,10 +34,14 @@ internal static class SharedArrayPoolLimit
         }
     }
 
-    private static readonly Lazy<bool> Raised = new(Probe);
+    private static volatile bool _seenInEffect;
 
-    /// <summary>True when the pool kept more arrays of one size than the runtime's default allows (checked once).</summary>
-    public static bool InEffect => Raised.Value;
+    /// <summary>
+    /// True when the pool kept more arrays of one size than the runtime's default allows. A yes is
+    /// remembered; a no is checked again next time (another thread using the same size class during
+    /// the probe could have taken an array).
+    /// </summary>
+    public static bool InEffect => _seenInEffect || (_seenInEffect = Probe());
 
     /// <summary>
     /// Returns more tiny arrays of an otherwise unused size than 32 per core, and counts how many come

@@ -7,7 +7,7 @@ namespace InquiryLive.Hosting;
 /// <summary>
 /// The memory pool Kestrel's sockets read into and write from: 4 KB blocks on the pinned object
 /// heap, like Kestrel's own, but free blocks beyond what the recent past needed go back to the GC
-/// within <see cref="RememberedPeak"/>.
+/// <see cref="RememberedPeak"/> (plus up to one <see cref="Window"/>) after the peak that needed them.
 /// </summary>
 /// <remarks>
 /// Why not Kestrel's pool: it releases free blocks only at 1 % per 10 s while any traffic flows, and
@@ -15,8 +15,9 @@ namespace InquiryLive.Hosting;
 /// ramp-up of viewers needed at once then stayed in the pool for many minutes, about 4.8 KB per held
 /// viewer of pinned memory that no one used (docs/benchmarks.md, heap dump). This pool remembers the
 /// highest number of blocks rented at once in each of the last <see cref="Windows"/> windows and keeps
-/// only the free blocks that would take to serve that peak again, so a sitting that broadcasts every
-/// few seconds keeps its blocks and an idle one gives them back.
+/// only the free blocks it would take to serve that peak again, so a sitting that broadcasts every
+/// few seconds keeps its blocks and an idle one gives them back. Kestrel's pool metrics
+/// (<c>aspnetcore.memory_pool.*</c>) are not kept; the admin diagnostics report this pool's figures.
 /// </remarks>
 internal sealed class TrimmingBlockMemoryPool : MemoryPool<byte>
 {
@@ -32,6 +33,7 @@ internal sealed class TrimmingBlockMemoryPool : MemoryPool<byte>
     private readonly ConcurrentQueue<Block> _free = new();
     private readonly int[] _peaks = new int[Windows];
     private readonly ITimer? _trimTimer;
+    private readonly Action<TrimmingBlockMemoryPool>? _onDisposed;
     private int _nextPeak;
     private int _rented;
     private int _windowPeak;
@@ -39,8 +41,10 @@ internal sealed class TrimmingBlockMemoryPool : MemoryPool<byte>
     private volatile bool _disposed;
 
     /// <param name="time">Drives the trimming; null leaves it to the caller of <see cref="Trim"/> (tests).</param>
-    public TrimmingBlockMemoryPool(TimeProvider? time)
+    /// <param name="onDisposed">Told when the pool is disposed (the factory stops counting it).</param>
+    public TrimmingBlockMemoryPool(TimeProvider? time, Action<TrimmingBlockMemoryPool>? onDisposed = null)
     {
+        _onDisposed = onDisposed;
         _trimTimer = time?.CreateTimer(static pool => ((TrimmingBlockMemoryPool)pool!).Trim(), this, Window, Window);
     }
 
@@ -60,9 +64,13 @@ internal sealed class TrimmingBlockMemoryPool : MemoryPool<byte>
         ArgumentOutOfRangeException.ThrowIfGreaterThan(minBufferSize, BlockSize);
         ObjectDisposedException.ThrowIf(_disposed, this);
         RaiseWindowPeak(Interlocked.Increment(ref _rented));
-        if (_free.TryDequeue(out var block)) return block;
-        Interlocked.Increment(ref _allocated);
-        return new Block(this);
+        if (!_free.TryDequeue(out var block))
+        {
+            Interlocked.Increment(ref _allocated);
+            block = new Block(this);
+        }
+        block.Lend();
+        return block;
     }
 
     private void RaiseWindowPeak(int rented)
@@ -79,7 +87,10 @@ internal sealed class TrimmingBlockMemoryPool : MemoryPool<byte>
     private void Return(Block block)
     {
         Interlocked.Decrement(ref _rented);
-        if (!_disposed) _free.Enqueue(block);
+        if (_disposed) return;
+        _free.Enqueue(block);
+        // Disposed meanwhile: what Dispose cleared before this block arrived must not stay pinned.
+        if (_disposed) _free.Clear();
     }
 
     /// <summary>
@@ -89,10 +100,11 @@ internal sealed class TrimmingBlockMemoryPool : MemoryPool<byte>
     internal void Trim()
     {
         if (_disposed) return;
-        var rented = Volatile.Read(ref _rented);
-        _peaks[_nextPeak] = Interlocked.Exchange(ref _windowPeak, rented);
+        // The next window starts from what is lent now; a rent racing with this counts in one of the two.
+        _peaks[_nextPeak] = Interlocked.Exchange(ref _windowPeak, 0);
+        RaiseWindowPeak(Volatile.Read(ref _rented));
         _nextPeak = (_nextPeak + 1) % Windows;
-        var keep = Math.Max(MinimumFreeBlocks, _peaks.Max() - rented);
+        var keep = Math.Max(MinimumFreeBlocks, _peaks.Max() - Volatile.Read(ref _rented));
         for (var excess = _free.Count - keep; excess > 0 && _free.TryDequeue(out _); excess--)
         {
         }
@@ -104,14 +116,25 @@ internal sealed class TrimmingBlockMemoryPool : MemoryPool<byte>
         _disposed = true;
         _trimTimer?.Dispose();
         _free.Clear();
+        _onDisposed?.Invoke(this);
     }
 
-    /// <summary>One 4 KB pinned block; disposing it gives it back to its pool.</summary>
+    /// <summary>
+    /// One 4 KB pinned block; disposing it gives it back to its pool, once: a second dispose by mistake
+    /// must not put it in the pool twice (two connections would then share one buffer).
+    /// </summary>
     private sealed class Block(TrimmingBlockMemoryPool pool) : IMemoryOwner<byte>
     {
+        private int _lent;
+
         public Memory<byte> Memory { get; } =
             MemoryMarshal.CreateFromPinnedArray(GC.AllocateUninitializedArray<byte>(BlockSize, pinned: true), 0, BlockSize);
 
-        public void Dispose() => pool.Return(this);
+        public void Lend() => Volatile.Write(ref _lent, 1);
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _lent, 0) == 1) pool.Return(this);
+        }
     }
 }

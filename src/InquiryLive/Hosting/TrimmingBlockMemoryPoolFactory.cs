@@ -13,14 +13,15 @@ internal sealed class TrimmingBlockMemoryPoolFactory(TimeProvider time) : IMemor
 {
     private readonly ConcurrentDictionary<TrimmingBlockMemoryPool, byte> _pools = new();
 
+    /// <remarks><paramref name="options"/> names the pool's owner for Kestrel's metrics, which this pool does not keep.</remarks>
     public MemoryPool<byte> Create(MemoryPoolOptions? options = null)
     {
-        var pool = new TrimmingBlockMemoryPool(time);
+        var pool = new TrimmingBlockMemoryPool(time, disposed => _pools.TryRemove(disposed, out _));
         _pools.TryAdd(pool, 0);
         return pool;
     }
 
-    /// <summary>Blocks lent out and blocks waiting, over every pool made so far.</summary>
+    /// <summary>Blocks lent out and blocks waiting, over the pools in use.</summary>
     public MemoryPoolFigures Figures()
     {
         int rented = 0, free = 0;

@@ -103,6 +103,40 @@ public sealed class TrimmingBlockMemoryPoolTests
     }
 
     [Fact]
+    public void ABlockDisposedTwice_GoesBackToThePoolOnce()
+    {
+        using var pool = new TrimmingBlockMemoryPool(time: null);
+        var block = pool.Rent();
+
+        block.Dispose();
+        block.Dispose();
+
+        Assert.Equal(1, pool.Free);
+        Assert.Equal(0, pool.Rented);
+        using var first = pool.Rent();
+        using var second = pool.Rent();
+        Assert.NotEqual(first.Memory, second.Memory);
+    }
+
+    [Fact]
+    public void TheFactorysPools_TrimOnTheirTimer_EveryWindow_AndStopBeingCountedOnceDisposed()
+    {
+        var time = new ManualTimers();
+        var factory = new TrimmingBlockMemoryPoolFactory(time);
+        var pool = factory.Create();
+        Assert.Equal(TrimmingBlockMemoryPool.Window, time.Period);
+        ReturnAll(RentMany(pool, Burst));
+        Assert.Equal(Burst, factory.Figures().FreeBlocks);
+
+        for (var window = 0; window <= TrimmingBlockMemoryPool.Windows; window++) time.Fire();
+        Assert.Equal(TrimmingBlockMemoryPool.MinimumFreeBlocks, factory.Figures().FreeBlocks);
+
+        pool.Dispose();
+        Assert.True(time.TimerDisposed);
+        Assert.Equal(new MemoryPoolFigures(TrimmingBlockMemoryPool.BlockSize, 0, 0, 0), factory.Figures());
+    }
+
+    [Fact]
     public void TheAppRegistersThisPoolAfterKestrelsOwn()
     {
         using var app = new InquiryApp();
@@ -122,6 +156,35 @@ public sealed class TrimmingBlockMemoryPoolTests
         Assert.NotNull(diagnostics);
         Assert.Equal(TrimmingBlockMemoryPool.BlockSize, diagnostics.SocketBuffers.BlockBytes);
         Assert.True(diagnostics.SocketBuffers.AllocatedBlocks > 0, "the requests above came through Kestrel's sockets, which rent from the pool");
+    }
+
+    /// <summary>A clock whose one timer fires when the test says so.</summary>
+    private sealed class ManualTimers : TimeProvider
+    {
+        private TimerCallback? _callback;
+        private object? _state;
+
+        public TimeSpan Period { get; private set; }
+        public bool TimerDisposed { get; private set; }
+
+        public void Fire() => _callback!(_state);
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            (_callback, _state, Period) = (callback, state, period);
+            return new Timer(this);
+        }
+
+        private sealed class Timer(ManualTimers owner) : ITimer
+        {
+            public bool Change(TimeSpan dueTime, TimeSpan period) => true;
+            public void Dispose() => owner.TimerDisposed = true;
+            public ValueTask DisposeAsync()
+            {
+                Dispose();
+                return ValueTask.CompletedTask;
+            }
+        }
     }
 
     private static List<IMemoryOwner<byte>> RentMany(MemoryPool<byte> pool, int count) =>
