@@ -13,7 +13,7 @@ namespace InquiryLive.Hosting;
 /// at once, 97 % of what the server allocated while broadcasting (about 3 KB per delivery) and the
 /// cause of a gen0 collection every few broadcasts. With the limit raised, a broadcast reuses the
 /// arrays of the last one (docs/benchmarks.md: in an A/B run at 19,000 viewers, no GC during 20 events
-/// instead of 26, and a lower p99 and CPU). The price: the arrays stay pooled. The runtime hands idle
+/// instead of 27, and a lower p99 and CPU). The price: the arrays stay pooled. The runtime hands idle
 /// ones back only on a gen2 collection, one or two per core each time under normal memory pressure
 /// (all of them under high pressure), so after a big audience about 4 KB per viewer it held stays in
 /// the pool. The limit is per size class and applies to every <c>ArrayPool&lt;T&gt;.Shared</c>; only

@@ -7,7 +7,7 @@ namespace InquiryLive.Hosting;
 /// <summary>
 /// The memory pool Kestrel's sockets read into and write from: 4 KB blocks on the pinned object
 /// heap, like Kestrel's own, but free blocks beyond what the recent past needed go back to the GC
-/// <see cref="RememberedPeak"/> (plus up to one <see cref="Window"/>) after the peak that needed them.
+/// <see cref="Windows"/> × <see cref="Window"/> (20 s, plus up to one more window) after the peak that needed them.
 /// </summary>
 /// <remarks>
 /// Why not Kestrel's pool: it releases free blocks only at 1 % per 10 s while any traffic flows, and
@@ -28,7 +28,6 @@ internal sealed class TrimmingBlockMemoryPool : MemoryPool<byte>
 
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(5);
     public const int Windows = 4;
-    public static TimeSpan RememberedPeak => Window * Windows;
 
     private readonly ConcurrentQueue<Block> _free = new();
     private readonly int[] _peaks = new int[Windows];
