@@ -22,6 +22,7 @@ namespace InquiryLive.Live;
 /// </remarks>
 public sealed class LiveNotifier(
     IHubContext<LiveHub> live,
+    PacedGroupLifetimeManager<LiveHub> audience,
     IHubContext<ConsoleHub> console,
     ILogger<LiveNotifier> logger) : BackgroundService
 {
@@ -53,7 +54,7 @@ public sealed class LiveNotifier(
         {
             if (e.Stream == "public")
             {
-                await Send(live.Clients.Group(LiveGroups.Session(e.SessionId)), nameof(ILiveClient.EventAppended), e);
+                await HandOut(LiveGroups.Session(e.SessionId), nameof(ILiveClient.EventAppended), e);
             }
             await Send(console.Clients.Group(LiveGroups.Staff(e.SessionId)), nameof(IConsoleClient.EventAppended), e);
         }
@@ -65,8 +66,30 @@ public sealed class LiveNotifier(
 
     /// <summary>Counters are absolute totals: sent directly, a lost one is healed by the next.</summary>
     public Task CountersAsync(LiveCounters counters) => Task.WhenAll(
-        Send(live.Clients.Group(LiveGroups.Session(counters.SessionId)), nameof(ILiveClient.CountersChanged), counters),
+        HandOut(LiveGroups.Session(counters.SessionId), nameof(ILiveClient.CountersChanged), counters),
         Send(console.Clients.Group(LiveGroups.Staff(counters.SessionId)), nameof(IConsoleClient.CountersChanged), counters));
+
+    /// <summary>
+    /// Hands a push to every viewer of a session, a batch at a time (<see cref="PacedGroupLifetimeManager{THub}"/>).
+    /// Returns once every viewer that can take it has it, so the next push starts behind it on every
+    /// connection; a viewer's <see cref="SlowClientTimeout"/> counts from then, not from a wait
+    /// behind the viewers before it.
+    /// </summary>
+    private async Task HandOut(string group, string method, object payload)
+    {
+        var timeout = new CancellationTokenSource();
+        Task slowViewers;
+        try
+        {
+            slowViewers = await audience.HandToGroupAsync(group, method, [payload], timeout.Token);
+        }
+        catch
+        {
+            timeout.Dispose();
+            throw;
+        }
+        LeaveToSlowConnections(slowViewers, timeout, method);
+    }
 
     /// <summary>
     /// Hands a push to every connection of a group. Returns once the connections that can take it
@@ -75,7 +98,7 @@ public sealed class LiveNotifier(
     /// </summary>
     private Task Send(IClientProxy clients, string method, object payload)
     {
-        var timeout = new CancellationTokenSource(SlowClientTimeout);
+        var timeout = new CancellationTokenSource();
         Task sending;
         try
         {
@@ -86,17 +109,25 @@ public sealed class LiveNotifier(
             timeout.Dispose();
             throw;
         }
+        LeaveToSlowConnections(sending, timeout, method);
+        return Task.CompletedTask;
+    }
+
+    private void LeaveToSlowConnections(Task sending, CancellationTokenSource timeout, string method)
+    {
         if (sending.IsCompleted)
         {
             timeout.Dispose();
-            return sending;
+            // Observed here, as before: a failed write to a connection that is going away.
+            if (sending.IsFaulted) logger.LogDebug(sending.Exception, "A push of {Method} failed", method);
+            return;
         }
+        timeout.CancelAfter(SlowClientTimeout);
         _ = sending.ContinueWith(t =>
         {
             timeout.Dispose();
             if (t.IsFaulted) logger.LogDebug(t.Exception, "A slow connection did not take {Method} in time", method);
         }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        return Task.CompletedTask;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

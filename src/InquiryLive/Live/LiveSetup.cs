@@ -14,6 +14,11 @@ public static class LiveSetup
                 o.AddFilter<HubRateLimitFilter>();
             })
             .AddJsonProtocol(o => LiveJson.Configure(o.PayloadSerializerOptions));
+        builder.Services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        // The viewers' hub hands a push to a big audience a batch at a time; the staff hub keeps SignalR's own.
+        builder.Services.AddSingleton<PacedGroupLifetimeManager<LiveHub>>();
+        builder.Services.AddSingleton<HubLifetimeManager<LiveHub>>(sp => sp.GetRequiredService<PacedGroupLifetimeManager<LiveHub>>());
         builder.Services.AddSingleton<IUserIdProvider, ViewerUserIds>();
         builder.Services.AddSingleton<LiveNotifier>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveNotifier>());
