@@ -75,55 +75,41 @@ public sealed class LiveNotifier(
     /// connection; a viewer's <see cref="SlowClientTimeout"/> counts from then, not from a wait
     /// behind the viewers before it.
     /// </summary>
-    private async Task HandOut(string group, string method, object payload)
-    {
-        var timeout = new CancellationTokenSource();
-        Task slowViewers;
-        try
-        {
-            slowViewers = await audience.HandToGroupAsync(group, method, [payload], timeout.Token);
-        }
-        catch
-        {
-            timeout.Dispose();
-            throw;
-        }
-        LeaveToSlowConnections(slowViewers, timeout, method);
-    }
+    private Task HandOut(string group, string method, object payload) =>
+        Push(ct => new ValueTask<Task>(audience.HandToGroupAsync(group, method, [payload], ct)), method);
+
+    /// <summary>Hands a push to every connection of a group through SignalR's own manager (staff, private notes).</summary>
+    private Task Send(IClientProxy clients, string method, object payload) =>
+        Push(ct => ValueTask.FromResult(clients.SendAsync(method, payload, ct)), method);
 
     /// <summary>
-    /// Hands a push to every connection of a group. Returns once the connections that can take it
-    /// have it; the part still waiting on slow connections is left to finish, or to be cancelled after
-    /// <see cref="SlowClientTimeout"/> so it holds no payload for a connection that is about to be closed.
+    /// Runs a hand-out and returns once the connections that can take the push have it; the part
+    /// still waiting on slow connections (the task the hand-out gives back) is left to finish, or to
+    /// be cancelled <see cref="SlowClientTimeout"/> later so it holds no payload for a connection
+    /// that is about to be closed.
     /// </summary>
-    private Task Send(IClientProxy clients, string method, object payload)
+    private async Task Push(Func<CancellationToken, ValueTask<Task>> handOut, string method)
     {
         var timeout = new CancellationTokenSource();
-        Task sending;
+        Task slowConnections;
         try
         {
-            sending = clients.SendAsync(method, payload, timeout.Token);
+            slowConnections = await handOut(timeout.Token);
         }
         catch
         {
             timeout.Dispose();
             throw;
         }
-        LeaveToSlowConnections(sending, timeout, method);
-        return Task.CompletedTask;
-    }
-
-    private void LeaveToSlowConnections(Task sending, CancellationTokenSource timeout, string method)
-    {
-        if (sending.IsCompleted)
+        if (slowConnections.IsCompleted)
         {
             timeout.Dispose();
-            // Observed here, as before: a failed write to a connection that is going away.
-            if (sending.IsFaulted) logger.LogDebug(sending.Exception, "A push of {Method} failed", method);
+            // A failed write to a connection that is going away; the broadcast goes on.
+            if (slowConnections.IsFaulted) logger.LogDebug(slowConnections.Exception, "A push of {Method} failed", method);
             return;
         }
         timeout.CancelAfter(SlowClientTimeout);
-        _ = sending.ContinueWith(t =>
+        _ = slowConnections.ContinueWith(t =>
         {
             timeout.Dispose();
             if (t.IsFaulted) logger.LogDebug(t.Exception, "A slow connection did not take {Method} in time", method);

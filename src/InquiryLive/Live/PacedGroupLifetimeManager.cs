@@ -98,6 +98,6 @@ public class PacedGroupLifetimeManager<THub>(ILogger<DefaultHubLifetimeManager<T
         return pending is null ? Task.CompletedTask : Task.WhenAll(pending);
     }
 
-    /// <summary>Members in a group, as this node holds them (for diagnostics and tests).</summary>
+    /// <summary>Members in a group, as this node holds them (what the tests check membership by).</summary>
     public int CountMembers(string groupName) => _groups.TryGetValue(groupName, out var members) ? members.Count : 0;
 }
