@@ -17,8 +17,9 @@ public sealed record RosterMemberView(int Id, string DisplayName, string UserNam
 
 /// <summary>
 /// The admin keeps the session's roster: adding a member (with a new Member account, or an existing
-/// one by user name) and removing one who has not voted. New accounts get a random password: the
-/// member signs in with the personal link (or an admin sets a password elsewhere).
+/// one by user name) and removing one who has not voted. New accounts have no password at all: the
+/// member signs in with the personal link, and a password sign-in to such an account is refused.
+/// (A random password had to pass Identity's rules; one in about 230 lacked a digit and the add failed.)
 /// </summary>
 internal static class RosterApi
 {
@@ -54,7 +55,7 @@ internal static class RosterApi
             if (user is null)
             {
                 user = new AppUser { UserName = userName.Length > 0 ? userName : "m-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5)), DisplayName = name };
-                var created = await users.CreateAsync(user, "Il-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)));
+                var created = await users.CreateAsync(user);
                 if (!created.Succeeded) throw new DomainException("member.account", "无法创建委员账号。", "The member's account could not be created.");
                 await users.AddToRoleAsync(user, Roles.Member);
             }

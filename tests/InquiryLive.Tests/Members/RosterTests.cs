@@ -28,6 +28,11 @@ public sealed class RosterTests
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
         var me = await phone.GetFromJsonAsync<JsonElement>("/api/auth/me");
         Assert.Equal("member36", me.GetProperty("userName").GetString());
+
+        // The new account has no password: the link is the only way in.
+        Assert.Null(await app.Db(db => db.Users.Where(u => u.UserName == "member36").Select(u => u.PasswordHash).SingleAsync()));
+        var guess = await app.Browser().PostAsJsonAsync("/api/auth/login", new { userName = "member36", password = "Il-guess-123" });
+        Assert.Equal(HttpStatusCode.Unauthorized, guess.StatusCode);
     }
 
     [Fact]
