@@ -9,6 +9,10 @@
 # Environment: PORT (default 5181); SUMMARY_FILE=F also writes the figures as one line of JSON to F
 # (bench/run-cost-curve.sh reads it); SKIP_BUILD=1 uses the Release builds already there;
 # SETTLE (default 30) seconds between the two heap readings; WARMUP (default 3) events before the measured ones; SERVER_ENV='NAME=VALUE …' adds environment variables to the server only (e.g. DOTNET_gcServer=0).
+# STALLED_PERCENT (default 0) of the viewers join and then stop reading (they keep pinging; see the
+# load tool's --stalled); FILL_POSTS (default 0) live-feed posts of 2,000 characters go out before the
+# warm-up, so the stalled viewers' socket buffers are full when the measured events start (run the
+# clean comparison with the same FILL_POSTS).
 set -euo pipefail
 clients=${1:-2000}; procs=${2:-2}; events=${3:-20}
 # The heap is measured twice: right after the ramp-up, and again SETTLE seconds later, once Kestrel's
@@ -49,10 +53,12 @@ heap() { curl -sf -b "$work/admin" -X POST "$base/api/admin/diagnostics/gc" | py
 read -r heap_idle rss_idle_bytes _ _ _ <<<"$(heap)"
 
 per=$(( clients / procs ))
+stalled_per=$(( per * ${STALLED_PERCENT:-0} / 100 ))
+fill_posts=${FILL_POSTS:-0}
 for p in $(seq 0 $((procs - 1))); do
   dotnet "$root/bench/InquiryLive.LoadTool/bin/Release/net10.0/InquiryLive.LoadTool.dll" viewers \
     --hub "ws://127.0.0.1:$port/hubs/live" --session "$session" --clients "$per" --sources 8 --source-offset $((p * 8)) \
-    --hold $((warmup + 3 * events + settle + 120)) --stop-file "$work/stop" --ready-file "$work/ready.$p" --out "$work/result.$p.json" >"$work/load.$p.log" 2>&1 &
+    --hold $((warmup + 3 * events + settle + fill_posts + 120)) --stalled "$stalled_per" --stop-file "$work/stop" --ready-file "$work/ready.$p" --out "$work/result.$p.json" >"$work/load.$p.log" 2>&1 &
 done
 for _ in $(seq 1 300); do [ "$(ls "$work"/ready.* 2>/dev/null | wc -l)" -eq "$procs" ] && break; sleep 1; done
 sleep 2
@@ -62,6 +68,14 @@ cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
 ticks=$(getconf CLK_TCK)
 read -r heap_held rss_held_bytes viewers_held free_held allocated_held <<<"$(heap)"
 rss_held=$(( rss_held_bytes / 1024 ))
+if [ "$fill_posts" -gt 0 ]; then
+  curl -sf -c "$work/clerk" -H 'content-type: application/json' -d '{"userName":"clerk","password":"Bench-Password-1"}' "$base/api/auth/login" >/dev/null
+  post=$(python3 -c 'print("{\"text\":\"" + "询问进展" * 500 + "\"}")')
+  for _ in $(seq 1 "$fill_posts"); do
+    curl -sf -b "$work/clerk" -H 'content-type: application/json' -d "$post" "$base/api/sessions/$session/feed" >/dev/null
+    sleep 0.5
+  done
+fi
 for i in $(seq 1 "$warmup"); do
   if [ $((i % 2)) -eq 1 ]; then transition paused; else transition live; fi
   sleep 1
@@ -75,6 +89,7 @@ for i in $(seq 1 "$events"); do
   sleep 1
 done
 cpu_after=$(cpu)
+read -r heap_after rss_after_bytes viewers_after _ _ <<<"$(heap)"
 sleep 2; touch "$work/stop"   # the viewers stop once the last event has had 2 s to reach them
 read -r g0_after g1_after g2_after pause_after free_after allocated_after <<<"$(gc_counts)"
 wait $(jobs -p | grep -v "^$server$") 2>/dev/null || true
@@ -82,13 +97,16 @@ for p in $(seq 0 $((procs - 1))); do [ -f "$work/result.$p.json" ] || { echo "lo
 
 echo
 echo "fan-out: $clients viewers, $events events, $procs load processes"
-dotnet "$root/bench/InquiryLive.LoadTool/bin/Release/net10.0/InquiryLive.LoadTool.dll" report --warm-up $(( warmup + warmup % 2 )) "$work"/result.*.json | tee "$work/report.md"
+dotnet "$root/bench/InquiryLive.LoadTool/bin/Release/net10.0/InquiryLive.LoadTool.dll" report --warm-up $(( warmup + warmup % 2 + fill_posts )) "$work"/result.*.json | tee "$work/report.md"
 cpu_ms=$(( (cpu_after - cpu_before) * 1000 / ticks ))
 echo
 deliveries=$(( viewers_held * events ))
 per_viewer() { echo $(( ($1 - heap_idle) / (viewers_held > 0 ? viewers_held : 1) / 1024 )); }
 echo "server: ${viewers_held} viewers held; managed heap after GC $(( heap_held / 1048576 )) MB ($(per_viewer "$heap_held") KB per connection; right after the ramp-up $(per_viewer "$heap_ramp") KB); RSS $((rss_held / 1024)) MB"
 echo "socket buffers (4 KB blocks idle in Kestrel's pool): ${free_ramp} right after the ramp-up, ${free_held} ${settle} s later, ${free_after} after the events; $((allocated_after - allocated_held)) blocks allocated from then to the end of the events"
+if [ "$stalled_per" -gt 0 ] || [ "$fill_posts" -gt 0 ]; then
+  echo "stalled viewers: $((stalled_per * procs)) of $clients; after $fill_posts fill posts and the events the server holds ${viewers_after} of ${viewers_held} viewers; after the events managed heap $(( heap_after / 1048576 )) MB, RSS $(( rss_after_bytes / 1048576 )) MB"
+fi
 echo "server CPU during the events: ${cpu_ms} ms ($(( cpu_ms * 1000 / (deliveries > 0 ? deliveries : 1) )) ms per 1,000 deliveries); GC: $((g0_after - g0_before)) gen0, $((g1_after - g1_before)) gen1, $((g2_after - g2_before)) gen2 collections, $((pause_after - pause_before)) ms paused"
 if [ -n "${SUMMARY_FILE:-}" ]; then
   python3 - "$work/report.md" "$SUMMARY_FILE" clients=$clients load_processes=$procs events=$events viewers_held=$viewers_held \

@@ -4,7 +4,9 @@ using InquiryLive.LoadTool;
 // Usage (see bench/README.md):
 //   viewers  --hub ws://127.0.0.1:5080/hubs/live --session <id> --clients 2000 [--sources 8] [--protocol signalr|socketio]
 //            [--source-offset 0] [--hold 30] [--stop-file f] [--likes-per-sec 0] [--ready-file f] [--out r.json]
-//            (--stop-file: the hold ends early when that file appears; --hold is then the upper bound)
+//            [--stalled 0]
+//            (--stop-file: the hold ends early when that file appears; --hold is then the upper bound;
+//             --stalled N: the first N viewers join and then stop reading, see ViewerLoad)
 //   report   [--warm-up N] r1.json r2.json ...   merges viewer results into one latency table; the first N
 //            events are left out of it and summed up on a line of their own (cold code paths)
 //   vote     --base http://127.0.0.1:5080/ --password <demo password> [--members 70] [--raters 19000]
@@ -37,7 +39,7 @@ static async Task<int> ViewersAsync(Options o)
         o.Int("sources", 1), o.Int("source-offset", 0), TimeSpan.FromSeconds(o.Int("hold", 10)), o.Int("likes-per-sec", 0),
         o.Has("ready-file") ? o.Get("ready-file") : null,
         Protocol: o.Get("protocol", "signalr") == "socketio" ? WireProtocol.SocketIo : WireProtocol.SignalR,
-        StopFile: o.Has("stop-file") ? o.Get("stop-file") : null);
+        StopFile: o.Has("stop-file") ? o.Get("stop-file") : null, Stalled: o.Int("stalled", 0));
     var result = await ViewerLoad.RunAsync(settings, Console.Error);
     if (o.Has("out")) await File.WriteAllTextAsync(o.Get("out"), JsonSerializer.Serialize(result));
     Console.WriteLine(Summary.Table([result]));
@@ -91,12 +93,15 @@ public static class Summary
         var warm = seqs.Take(warmUpEvents).ToList();
         var measured = seqs.Skip(warmUpEvents).ToList();
         var (all, perEventLast) = Latencies(results, measured);
-        var connected = results.Sum(r => r.Connected);
+        // Stalled viewers never read, so they are neither counted nor expected to receive anything.
+        var stalled = results.Sum(r => r.Stalled);
+        var connected = results.Sum(r => r.Connected) - stalled;
         var expected = (long)connected * measured.Count;
         var table = string.Join(Environment.NewLine,
             $"| connections | events | deliveries (expected) | p50 ms | p99 ms | p99.9 ms | max ms | time-to-last-client ms (median over events) | dropped |",
             $"|---|---|---|---|---|---|---|---|---|",
             $"| {connected} | {measured.Count} | {all.Count} ({expected}) | {F(LatencyRecorder.Percentile(all, 50))} | {F(LatencyRecorder.Percentile(all, 99))} | {F(LatencyRecorder.Percentile(all, 99.9))} | {F(all.Count == 0 ? double.NaN : all[^1])} | {F(Median(perEventLast))} | {results.Sum(r => r.Dropped)} |");
+        if (stalled > 0) table += Environment.NewLine + Environment.NewLine + $"stalled viewers (joined, then stopped reading; not in the table): {stalled}";
         if (warm.Count == 0) return table;
         var (cold, _) = Latencies(results, warm);
         return table + Environment.NewLine + Environment.NewLine +

@@ -6,10 +6,10 @@ namespace InquiryLive.LoadTool;
 public sealed record ViewerLoadSettings(
     Uri Hub, Guid SessionId, int Clients, int Sources = 1, int SourceOffset = 0, TimeSpan? Hold = null,
     int LikesPerSecond = 0, string? ReadyFile = null, Func<Task>? WhenReady = null, WireProtocol Protocol = WireProtocol.SignalR,
-    string? StopFile = null);
+    string? StopFile = null, int Stalled = 0);
 
 public sealed record ViewerResult(int Clients, int Connected, int Failed, int Dropped, long LikesSent, Dictionary<long, double[]> LatenciesBySeq,
-    int MaxCountersReceived = 0, double HeldSeconds = 0);
+    int MaxCountersReceived = 0, double HeldSeconds = 0, int Stalled = 0);
 
 /// <summary>
 /// Opens the viewers, holds them for a set time (sending likes if asked) while recording every
@@ -17,6 +17,10 @@ public sealed record ViewerResult(int Clients, int Connected, int Failed, int Dr
 /// With a stop file the hold ends when the file appears (the scenario script writes it after its
 /// last event), so a slow ramp-up or slow events on a busy box never cut the last events off;
 /// the hold time is then only the upper bound.
+/// The first <see cref="ViewerLoadSettings.Stalled"/> viewers join and then stop reading (a phone
+/// whose page froze with its socket open): they keep pinging, so only the server's send path can
+/// tell, and each has a 4 KB receive buffer, so the stall reaches the server after kilobytes, not
+/// megabytes. Their deliveries are not recorded; the others' are.
 /// </summary>
 public static class ViewerLoad
 {
@@ -26,7 +30,8 @@ public static class ViewerLoad
         using var cts = new CancellationTokenSource(hold + TimeSpan.FromMinutes(5));
         var recorder = new LatencyRecorder();
         var viewers = Enumerable.Range(0, s.Clients)
-            .Select(i => new ViewerSocket(s.Hub, IPAddress.Parse($"127.0.0.{1 + s.SourceOffset + i % Math.Max(1, s.Sources)}"), s.SessionId, recorder, s.Protocol))
+            .Select(i => new ViewerSocket(s.Hub, IPAddress.Parse($"127.0.0.{1 + s.SourceOffset + i % Math.Max(1, s.Sources)}"), s.SessionId, recorder, s.Protocol,
+                stalls: i < s.Stalled))
             .ToArray();
 
         var connectWatch = Stopwatch.StartNew();
@@ -38,7 +43,8 @@ public static class ViewerLoad
         });
         var connected = viewers.Where(v => v.Connected).ToArray();
         await log.WriteLineAsync($"connected {connected.Length}/{s.Clients} in {connectWatch.ElapsedMilliseconds} ms ({failed} failed)");
-        var receiving = connected.Select(v => Task.Run(() => v.ReceiveLoopAsync(cts.Token))).ToArray();
+        var stalled = connected.Count(v => v.Stalls);
+        var receiving = connected.Where(v => !v.Stalls).Select(v => Task.Run(() => v.ReceiveLoopAsync(cts.Token))).ToArray();
         // Joining is an invocation; give the server a moment to add every viewer to the group.
         await Task.Delay(500);
         if (s.ReadyFile is not null) await File.WriteAllTextAsync(s.ReadyFile, connected.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -80,6 +86,6 @@ public static class ViewerLoad
 
         return new ViewerResult(s.Clients, connected.Length, failed, recorder.DroppedCount, likesSent,
             recorder.BySeq.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()),
-            connected.Length == 0 ? 0 : connected.Max(v => v.CountersReceived), holdWatch.Elapsed.TotalSeconds);
+            connected.Length == 0 ? 0 : connected.Max(v => v.CountersReceived), holdWatch.Elapsed.TotalSeconds, stalled);
     }
 }

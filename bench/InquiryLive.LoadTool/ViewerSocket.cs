@@ -13,8 +13,12 @@ namespace InquiryLive.LoadTool;
 /// ("at") and its arrival. Source addresses are spread over 127.0.0.x so thousands of sockets
 /// don't run out of loopback ports.
 /// </summary>
-internal sealed class ViewerSocket(Uri hub, IPAddress source, Guid sessionId, LatencyRecorder recorder, WireProtocol protocol = WireProtocol.SignalR)
+internal sealed class ViewerSocket(Uri hub, IPAddress source, Guid sessionId, LatencyRecorder recorder, WireProtocol protocol = WireProtocol.SignalR,
+    bool stalls = false)
 {
+    /// <summary>Joins, then never reads again (its receive loop is not started).</summary>
+    public bool Stalls { get; } = stalls;
+
     private const byte RecordSeparator = 0x1e;
     private ClientWebSocket? _socket;
 
@@ -31,6 +35,8 @@ internal sealed class ViewerSocket(Uri hub, IPAddress source, Guid sessionId, La
             ConnectCallback = async (context, token) =>
             {
                 var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                // Set before connecting, so the window it advertises is small from the start.
+                if (Stalls) socket.ReceiveBufferSize = 4096;
                 socket.Bind(new IPEndPoint(source, 0));
                 await socket.ConnectAsync(context.DnsEndPoint, token);
                 return new NetworkStream(socket, ownsSocket: true);

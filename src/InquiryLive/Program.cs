@@ -63,6 +63,8 @@ app.UseExceptForHubConnections(web =>
     web.UseHttpLogging();
 });
 app.UseSecurityHeaders();
+// A viewer whose page stops reading holds a bounded buffer and is closed (Live/HubSocketSendBuffer.cs).
+app.UseHubSocketSendBuffer();
 app.UseOriginCheck();
 // The viewer cookie is issued with the page itself, so every request and the hub connection that
 // follow carry the same viewer id (parallel first requests would otherwise each get a new one).

@@ -14,4 +14,11 @@ public sealed class LiveOptions
     /// </summary>
     [Range(0, 1_000_000)]
     public int BroadcastBatchSize { get; set; } = 256;
+
+    /// <summary>
+    /// The kernel send buffer, in bytes, of each WebSocket hub connection (<see cref="HubSocketSendBuffer"/>);
+    /// 0 leaves it to the operating system, which grows it up to 4 MB for a peer that stops reading.
+    /// </summary>
+    [Range(0, 16 * 1024 * 1024)]
+    public int HubSendBufferBytes { get; set; } = 64 * 1024;
 }

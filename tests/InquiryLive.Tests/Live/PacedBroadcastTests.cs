@@ -88,12 +88,15 @@ public sealed class PacedBroadcastTests
         foreach (var v in viewers) await v.DisposeAsync();
     }
 
-    [Fact]
-    public void ANegativeBatchSize_StopsTheAppAtStart()
+    [Theory]
+    [InlineData("BroadcastBatchSize", "-1")]
+    [InlineData("HubSendBufferBytes", "-1")]
+    [InlineData("HubSendBufferBytes", "999999999")]
+    public void AnOutOfRangeLiveSetting_StopsTheAppAtStart(string setting, string value)
     {
-        using var app = new InquiryApp(new() { ["Live:BroadcastBatchSize"] = "-1" });
+        using var app = new InquiryApp(new() { ["Live:" + setting] = value });
         var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
-        Assert.Contains(nameof(LiveOptions.BroadcastBatchSize), Flatten(error));
+        Assert.Contains(setting, Flatten(error));
     }
 
     private static string Flatten(Exception e) => e.InnerException is null ? e.Message : e.Message + " " + Flatten(e.InnerException);

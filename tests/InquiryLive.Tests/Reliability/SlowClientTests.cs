@@ -85,6 +85,57 @@ public sealed class SlowClientTests(ITestOutputHelper output)
         }
     }
 
+    // The kernel's send buffer is capped on hub WebSockets (Live:HubSendBufferBytes, 64 KB). Left to
+    // itself Linux grows it to 4 MB for a peer that does not read, so the 600 KB sent here would all
+    // sit in the kernel and the server would never see the viewer fall behind (measured: the stuck
+    // socket still open with 373 KB queued after 60 such posts). The stuck viewer keeps pinging, so
+    // only its unread backlog can get it closed, not the hub's 30 s client timeout.
+    [Fact]
+    public async Task AViewerThatStopsReading_ButKeepsPinging_IsClosed_AfterKilobytesOfBacklog()
+    {
+        using var app = new InquiryApp();
+        var baseUrl = app.StartOnKestrel();
+        var sessionId = await app.DemoSessionId();
+        var chair = await app.SignedIn("chair");
+        (await chair.PostAsJsonAsync($"/api/sessions/{sessionId}/transitions", new { to = "live" })).EnsureSuccessStatusCode();
+        var clerk = await app.SignedIn("clerk");
+        var admin = await app.SignedIn("admin");
+        var hub = new Uri(baseUrl.Replace("http", "ws", StringComparison.Ordinal) + "/hubs/live");
+        var idle = (await Diagnostics(admin)).GetProperty("viewers").GetInt32();
+
+        using var stuck = await StuckViewer(hub, sessionId);
+        Assert.True(await Eventually(async () => (await Diagnostics(admin)).GetProperty("viewers").GetInt32() == idle + 1, stuck, TimeSpan.FromSeconds(10)),
+            "the stuck viewer never joined");
+
+        // 100 posts of 2,000 characters: about 600 KB on the wire.
+        var text = string.Concat(Enumerable.Repeat("询问现场直播图文：关于城市更新项目进展的说明。", 100))[..1990];
+        for (var i = 0; i < 100; i++)
+        {
+            (await clerk.PostAsJsonAsync($"/api/sessions/{sessionId}/feed", new { text = $"{i} {text}" })).EnsureSuccessStatusCode();
+            if (i % 10 == 0) await Send(stuck, "{\"type\":6}");
+        }
+
+        // Its buffers filled after a few dozen posts; the hubs' 5 s send timeout closes it from then.
+        Assert.True(await Eventually(async () => (await Diagnostics(admin)).GetProperty("viewers").GetInt32() == idle, stuck, TimeSpan.FromSeconds(20)),
+            "the server still holds the viewer that stopped reading");
+        var (_, state) = await Drain(stuck);
+        Assert.NotEqual("open", state);
+    }
+
+    /// <summary>Polls <paramref name="condition"/> once a second, pinging for the stuck socket meanwhile.</summary>
+    private static async Task<bool> Eventually(Func<Task<bool>> condition, ClientWebSocket pinging, TimeSpan limit)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (watch.Elapsed < limit)
+        {
+            if (await condition()) return true;
+            try { await Send(pinging, "{\"type\":6}"); }
+            catch (Exception e) when (e is WebSocketException or IOException) { /* closed by the server: what is awaited */ }
+            await Task.Delay(1000);
+        }
+        return await condition();
+    }
+
     private static async Task<(int Events, string State)> Drain(ClientWebSocket socket)
     {
         var buffer = new byte[64 * 1024];
