@@ -11,7 +11,9 @@
 #   bench/run-intake.sh likes [likes-per-sec=5000] [connections=2000] [seconds=60]
 #   bench/run-intake.sh vote [members=70] [public-raters=19000]
 #              70 members vote within 3 s, the public rates within 10 s, the chair closes and
-#              publishes; times until the big screen (a /hubs/live listener) has each step
+#              publishes; times until the big screen (a /hubs/live listener) has each step.
+#              WATCHERS=N also holds N viewers on /hubs/live through the whole vote (one load process
+#              per 5,000) and prints how long the close and the published tally took to reach each.
 set -euo pipefail
 mode=${1:-questions}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -22,7 +24,36 @@ port=${PORT:-5184}
 start_app "$port" "${LIFTED_LIMITS[@]}"
 
 if [ "$mode" = vote ]; then
+  watchers=${WATCHERS:-0}
+  procs=$(( (watchers + 4999) / 5000 ))
+  trap 'touch "$work/stop"; kill $(jobs -p) 2>/dev/null || true' EXIT
+  for p in $(seq 0 $((procs - 1))); do
+    dotnet "$tool" viewers --hub "ws://127.0.0.1:$port/hubs/live" --session "$session" --clients $(( watchers / procs )) --sources 8 \
+      --source-offset $((p * 8)) --hold 600 --stop-file "$work/stop" --ready-file "$work/ready.$p" --out "$work/watch.$p.json" >"$work/watch.$p.log" 2>&1 &
+  done
+  for _ in $(seq 1 300); do [ "$(ls "$work"/ready.* 2>/dev/null | wc -l)" -eq "$procs" ] && break; sleep 1; done
   dotnet "$tool" vote --base "$base/" --password Bench-Password-1 --members "${2:-70}" --raters "${3:-19000}"
+  if [ "$watchers" -gt 0 ]; then
+    sleep 2; touch "$work/stop"
+    wait $(jobs -p | grep -v "^$server$") 2>/dev/null || true
+    # The vote's last two events are the close and the publication (the tally) of the poll.
+    python3 - "$work"/watch.*.json <<'PY'
+import json, math, sys
+results = [json.load(open(f)) for f in sys.argv[1:]]
+viewers = sum(r["Connected"] for r in results)
+by_seq = {}
+for r in results:
+    for seq, ms in r["LatenciesBySeq"].items():
+        by_seq.setdefault(int(seq), []).extend(ms)
+pct = lambda v, p: v[max(0, math.ceil(p / 100 * len(v)) - 1)]
+print(f"\n{viewers} viewers watching the vote ({sum(r['Dropped'] for r in results)} dropped)")
+print("| event | reached viewers | p50 ms | p99 ms | max ms |")
+print("|---|---|---|---|---|")
+for name, seq in zip(["poll closed", "tally published"], sorted(by_seq)[-2:]):
+    v = sorted(by_seq[seq])
+    print(f"| {name} (seq {seq}) | {len(v)} / {viewers} | {pct(v, 50):.1f} | {pct(v, 99):.1f} | {v[-1]:.1f} |")
+PY
+  fi
 elif [ "$mode" = questions ]; then
   rate=${2:-1000}; seconds=${3:-60}; warmup=${4:-20}
   dotnet "$tool" questions --base "$base/" --session "$session" --rate "$rate" --duration $(( seconds + warmup )) --warmup "$warmup" --out "$work/acked.txt"
