@@ -89,11 +89,16 @@ for i in $(seq 1 "$events"); do
   sleep 1
 done
 cpu_after=$(cpu)
-read -r heap_after rss_after_bytes viewers_after _ _ <<<"$(heap)"
-# The kernel's TCP buffers (all sockets of the box, in pages): what stalled viewers' backlogs cost outside the process.
-tcp_kernel_mb=$(awk -v page="$(getconf PAGESIZE)" '/^TCP:/ {for (i = 1; i < NF; i++) if ($i == "mem") print int($(i + 1) * page / 1048576)}' /proc/net/sockstat)
-sleep 2; touch "$work/stop"   # the viewers stop once the last event has had 2 s to reach them
+sleep 2   # the last event has 2 s to reach every viewer
 read -r g0_after g1_after g2_after pause_after free_after allocated_after <<<"$(gc_counts)"
+stalled_run=$(( stalled_per > 0 || fill_posts > 0 ))
+if [ "$stalled_run" -eq 1 ]; then
+  # After the GC counts, since this forces a collection; before the stop, while the viewers are still held.
+  read -r heap_after rss_after_bytes viewers_after _ _ <<<"$(heap)"
+  # The kernel's TCP buffers (all sockets of the box, in pages): what stalled viewers' backlogs cost outside the process.
+  tcp_kernel_mb=$(awk -v page="$(getconf PAGESIZE)" '/^TCP:/ {for (i = 1; i < NF; i++) if ($i == "mem") print int($(i + 1) * page / 1048576)}' /proc/net/sockstat)
+fi
+touch "$work/stop"
 wait $(jobs -p | grep -v "^$server$") 2>/dev/null || true
 for p in $(seq 0 $((procs - 1))); do [ -f "$work/result.$p.json" ] || { echo "load process $p wrote no result:"; cat "$work/load.$p.log"; exit 1; }; done
 
@@ -106,7 +111,7 @@ deliveries=$(( viewers_held * events ))
 per_viewer() { echo $(( ($1 - heap_idle) / (viewers_held > 0 ? viewers_held : 1) / 1024 )); }
 echo "server: ${viewers_held} viewers held; managed heap after GC $(( heap_held / 1048576 )) MB ($(per_viewer "$heap_held") KB per connection; right after the ramp-up $(per_viewer "$heap_ramp") KB); RSS $((rss_held / 1024)) MB"
 echo "socket buffers (4 KB blocks idle in Kestrel's pool): ${free_ramp} right after the ramp-up, ${free_held} ${settle} s later, ${free_after} after the events; $((allocated_after - allocated_held)) blocks allocated from then to the end of the events"
-if [ "$stalled_per" -gt 0 ] || [ "$fill_posts" -gt 0 ]; then
+if [ "$stalled_run" -eq 1 ]; then
   echo "stalled viewers: $((stalled_per * procs)) of $clients; after $fill_posts fill posts and the events the server holds ${viewers_after} of ${viewers_held} viewers; after the events managed heap $(( heap_after / 1048576 )) MB, RSS $(( rss_after_bytes / 1048576 )) MB; kernel TCP buffers ${tcp_kernel_mb} MB"
 fi
 echo "server CPU during the events: ${cpu_ms} ms ($(( cpu_ms * 1000 / (deliveries > 0 ? deliveries : 1) )) ms per 1,000 deliveries); GC: $((g0_after - g0_before)) gen0, $((g1_after - g1_before)) gen1, $((g2_after - g2_before)) gen2 collections, $((pause_after - pause_before)) ms paused"

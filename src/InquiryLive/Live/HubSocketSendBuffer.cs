@@ -45,8 +45,7 @@ public static class HubSocketSendBuffer
         });
     }
 
+    /// <summary>A hub connection that is an HTTP/1.1 upgrade (HTTP/2 has no upgrade; SSE is not one).</summary>
     private static bool IsWebSocketUpgrade(HttpContext context) =>
-        HubConnectionPipeline.IsHubConnection(context)
-        && context.Features.Get<IHttpExtendedConnectFeature>()?.IsExtendedConnect != true
-        && context.Features.Get<IHttpUpgradeFeature>()?.IsUpgradableRequest == true;
+        HubConnectionPipeline.IsHubConnection(context) && context.Features.Get<IHttpUpgradeFeature>()?.IsUpgradableRequest == true;
 }
