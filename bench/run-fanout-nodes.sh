@@ -89,23 +89,15 @@ transition() { curl -sf -b "$work/chair" -H 'content-type: application/json' -d 
 transition live
 for _ in 1 2; do transition paused; transition live; done
 
-per=$(( clients / procs ))
-for p in $(seq 0 $((procs - 1))); do
-  hub=${hubs[$((p % ${#hubs[@]}))]}
-  dotnet "$root/bench/InquiryLive.LoadTool/bin/Release/net10.0/InquiryLive.LoadTool.dll" viewers \
-    --hub "$hub" --session "$session" --clients "$per" --sources 8 --source-offset $((p * 8)) \
-    --hold $((events * 3 + 120)) --stop-file "$work/stop" --ready-file "$work/ready.$p" --out "$work/result.$p.json" >"$work/load.$p.log" 2>&1 &
-done
-for _ in $(seq 1 300); do [ "$(ls "$work"/ready.* 2>/dev/null | wc -l)" -eq "$procs" ] && break; sleep 1; done
+source "$root/bench/viewers.sh"
+start_viewers result "$procs" "$clients" $((events * 3 + 120)) "${hubs[*]}" "$session"
 sleep 3
 held=$(psql -h 127.0.0.1 -p "${PGPORT:-55432}" -U postgres -d "$db" -tAc "SELECT string_agg(\"NodeId\" || '=' || \"Viewers\", ' ') FROM \"NodePresence\"" 2>/dev/null || echo "?")
 for i in $(seq 1 "$events"); do
   if [ $((i % 2)) -eq 1 ]; then transition paused; else transition live; fi
   sleep 1
 done
-sleep 2; touch "$work/stop"   # the viewers stop once the last event has had 2 s to reach them
-wait $(jobs -p | grep -v -x -F "$(printf '%s\n' "${pids[@]}")") 2>/dev/null || true
-for p in $(seq 0 $((procs - 1))); do [ -f "$work/result.$p.json" ] || { echo "load process $p wrote no result:"; cat "$work/load.$p.log"; exit 1; }; done
+sleep 2; finish_viewers result "$procs"   # the viewers stop once the last event has had 2 s to reach them
 
 echo
 echo "fan-out across $nodes nodes on PostgreSQL: $clients viewers ($held), $events events, $procs load processes, via $via"

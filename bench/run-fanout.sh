@@ -55,12 +55,9 @@ read -r heap_idle rss_idle_bytes _ _ _ <<<"$(heap)"
 per=$(( clients / procs ))
 stalled_per=$(( per * ${STALLED_PERCENT:-0} / 100 ))
 fill_posts=${FILL_POSTS:-0}
-for p in $(seq 0 $((procs - 1))); do
-  dotnet "$root/bench/InquiryLive.LoadTool/bin/Release/net10.0/InquiryLive.LoadTool.dll" viewers \
-    --hub "ws://127.0.0.1:$port/hubs/live" --session "$session" --clients "$per" --sources 8 --source-offset $((p * 8)) \
-    --hold $((warmup + 3 * events + settle + fill_posts + 120)) --stalled "$stalled_per" --stop-file "$work/stop" --ready-file "$work/ready.$p" --out "$work/result.$p.json" >"$work/load.$p.log" 2>&1 &
-done
-for _ in $(seq 1 300); do [ "$(ls "$work"/ready.* 2>/dev/null | wc -l)" -eq "$procs" ] && break; sleep 1; done
+source "$root/bench/viewers.sh"
+start_viewers result "$procs" "$clients" $((warmup + 3 * events + settle + fill_posts + 120)) "ws://127.0.0.1:$port/hubs/live" "$session" \
+  --stalled "$stalled_per"
 sleep 2
 read -r heap_ramp _ _ free_ramp _ <<<"$(heap)"
 sleep "$settle"
@@ -98,13 +95,11 @@ if [ "$stalled_run" -eq 1 ]; then
   # The kernel's TCP buffers (all sockets of the box, in pages): what stalled viewers' backlogs cost outside the process.
   tcp_kernel_mb=$(awk -v page="$(getconf PAGESIZE)" '/^TCP:/ {for (i = 1; i < NF; i++) if ($i == "mem") print int($(i + 1) * page / 1048576)}' /proc/net/sockstat)
 fi
-touch "$work/stop"
-wait $(jobs -p | grep -v "^$server$") 2>/dev/null || true
-for p in $(seq 0 $((procs - 1))); do [ -f "$work/result.$p.json" ] || { echo "load process $p wrote no result:"; cat "$work/load.$p.log"; exit 1; }; done
+finish_viewers result "$procs"
 
 echo
 echo "fan-out: $clients viewers, $events events, $procs load processes"
-dotnet "$root/bench/InquiryLive.LoadTool/bin/Release/net10.0/InquiryLive.LoadTool.dll" report --warm-up $(( warmup + warmup % 2 + fill_posts )) "$work"/result.*.json | tee "$work/report.md"
+dotnet "$root/bench/InquiryLive.LoadTool/bin/Release/net10.0/InquiryLive.LoadTool.dll" report --warm-up $(( warmup + warmup % 2 + fill_posts )) --json "$work/report.json" "$work"/result.*.json
 cpu_ms=$(( (cpu_after - cpu_before) * 1000 / ticks ))
 echo
 deliveries=$(( viewers_held * events ))
@@ -116,20 +111,18 @@ if [ "$stalled_run" -eq 1 ]; then
 fi
 echo "server CPU during the events: ${cpu_ms} ms ($(( cpu_ms * 1000 / (deliveries > 0 ? deliveries : 1) )) ms per 1,000 deliveries); GC: $((g0_after - g0_before)) gen0, $((g1_after - g1_before)) gen1, $((g2_after - g2_before)) gen2 collections, $((pause_after - pause_before)) ms paused"
 if [ -n "${SUMMARY_FILE:-}" ]; then
-  python3 - "$work/report.md" "$SUMMARY_FILE" clients=$clients load_processes=$procs events=$events viewers_held=$viewers_held \
+  python3 - "$work/report.json" "$SUMMARY_FILE" clients=$clients load_processes=$procs events=$events viewers_held=$viewers_held \
     deliveries=$deliveries heap_idle_bytes=$heap_idle heap_ramp_bytes=$heap_ramp heap_held_bytes=$heap_held rss_idle_bytes=$rss_idle_bytes \
     rss_held_bytes=$rss_held_bytes cpu_ms=$cpu_ms gc_pause_ms=$((pause_after - pause_before)) socket_blocks_free_ramp=$free_ramp socket_blocks_free_held=$free_held \
     socket_blocks_free_after=$free_after socket_blocks_allocated_during_events=$((allocated_after - allocated_held)) work="$work" <<'PY'
-import json, sys
+import json, math, sys
 s = {k: (v if k == "work" else int(v)) for k, v in (a.split("=", 1) for a in sys.argv[3:])}
-# The report's data row: connections | events | delivered (expected) | p50 | p99 | p99.9 | max | time-to-last-client | dropped
-row = [c.strip() for c in open(sys.argv[1]).read().strip().splitlines()[2].strip().strip("|").split("|")]
-num = lambda v: None if v == "-" else float(v)
-delivered, expected = row[2].rstrip(")").split(" (")
+r = json.load(open(sys.argv[1]))
+num = lambda v: None if math.isnan(float(v)) else float(v)
 held = max(s["viewers_held"], 1)
-s.update(connections=int(row[0]), events_recorded=int(row[1]), delivered=int(delivered), expected=int(expected),
-         p50_ms=num(row[3]), p99_ms=num(row[4]), p999_ms=num(row[5]), max_ms=num(row[6]),
-         last_client_median_ms=num(row[7]), dropped=int(row[8]),
+s.update(connections=r["Connections"], events_recorded=r["Events"], delivered=r["Delivered"], expected=r["Expected"],
+         p50_ms=num(r["P50Ms"]), p99_ms=num(r["P99Ms"]), p999_ms=num(r["P999Ms"]), max_ms=num(r["MaxMs"]),
+         last_client_median_ms=num(r["LastClientMedianMs"]), dropped=r["Dropped"],
          heap_per_connection_kb=(s["heap_held_bytes"] - s["heap_idle_bytes"]) / held / 1024,
          heap_per_connection_after_ramp_kb=(s["heap_ramp_bytes"] - s["heap_idle_bytes"]) / held / 1024,
          rss_per_connection_kb=(s["rss_held_bytes"] - s["rss_idle_bytes"]) / held / 1024,

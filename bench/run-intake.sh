@@ -3,7 +3,8 @@
 #   questions: R questions/s for W + D seconds over HTTP from 200 viewers; acknowledgement latency
 #              of the last D seconds (the first W warm the server's JIT up, as the days of 群众点题
 #              before a sitting do; their latency is printed apart as the cold start) and loss
-#              (acknowledged ids that the database does not hold, over all W + D seconds);
+#              (acknowledged ids that the database does not hold, over all W + D seconds); every 5 s,
+#              the server's CPU and its writer's throughput, batch size and busy share;
 #   likes:     L likes/s from C viewer connections for D seconds; the persisted total must equal the
 #              likes sent, and the number of like broadcasts per second is counted.
 #
@@ -26,18 +27,14 @@ start_app "$port" "${LIFTED_LIMITS[@]}"
 if [ "$mode" = vote ]; then
   watchers=${WATCHERS:-0}
   procs=$(( (watchers + 4999) / 5000 ))
+  source "$root/bench/viewers.sh"
   trap 'touch "$work/stop"; kill $(jobs -p) 2>/dev/null || true' EXIT
-  for p in $(seq 0 $((procs - 1))); do
-    dotnet "$tool" viewers --hub "ws://127.0.0.1:$port/hubs/live" --session "$session" --clients $(( watchers / procs )) --sources 8 \
-      --source-offset $((p * 8)) --hold 600 --stop-file "$work/stop" --ready-file "$work/ready.$p" --out "$work/watch.$p.json" >"$work/watch.$p.log" 2>&1 &
-  done
-  for _ in $(seq 1 300); do [ "$(ls "$work"/ready.* 2>/dev/null | wc -l)" -eq "$procs" ] && break; sleep 1; done
+  if [ "$watchers" -gt 0 ]; then start_viewers watch "$procs" "$watchers" 600 "ws://127.0.0.1:$port/hubs/live" "$session"; fi
   dotnet "$tool" vote --base "$base/" --password Bench-Password-1 --members "${2:-70}" --raters "${3:-19000}"
   if [ "$watchers" -gt 0 ]; then
-    sleep 2; touch "$work/stop"
-    wait $(jobs -p | grep -v "^$server$") 2>/dev/null || true
+    sleep 2; finish_viewers watch "$procs"
     # The vote's last two events are the close and the publication (the tally) of the poll.
-    python3 - "$work"/watch.*.json <<'PY'
+    python3 - "$work"/watch.[0-9]*.json <<'PY'
 import json, math, sys
 results = [json.load(open(f)) for f in sys.argv[1:]]
 viewers = sum(r["Connected"] for r in results)
@@ -56,7 +53,25 @@ PY
   fi
 elif [ "$mode" = questions ]; then
   rate=${2:-1000}; seconds=${3:-60}; warmup=${4:-20}
+  # Every 5 s: the server's CPU and what its single writer (group commit) has done, to tell a
+  # saturated writer (busy near 100 %) from a CPU-bound server. Bounded: stops with the run.
+  login admin
+  sample() { curl -sf -b "$work/admin" "$base/api/admin/diagnostics" | python3 -c 'import json,sys,time; d=json.load(sys.stdin); g=d["groupCommit"]; print(time.time(), d["cpuMilliseconds"], g["batches"], g["commands"], g["writingMilliseconds"], g["queued"])'; }
+  ( for _ in $(seq 1 $(( (seconds + warmup) / 5 + 30 ))); do [ -f "$work/intake.done" ] && break; sample >>"$work/writer.txt" || true; sleep 5; done ) &
   dotnet "$tool" questions --base "$base/" --session "$session" --rate "$rate" --duration $(( seconds + warmup )) --warmup "$warmup" --out "$work/acked.txt"
+  touch "$work/intake.done"; sample >>"$work/writer.txt" || true
+  echo
+  python3 - "$work/writer.txt" <<'PY'
+import sys
+rows = [list(map(float, l.split())) for l in open(sys.argv[1]) if l.strip()]
+print("| seconds from the first sample | questions written per s | mean batch | writer busy | server CPU (cores) | waiting at the end |")
+print("|---|---|---|---|---|---|")
+for a, b in zip(rows, rows[1:]):
+    wall = b[0] - a[0]
+    batches, commands = b[2] - a[2], b[3] - a[3]
+    print(f"| {a[0] - rows[0][0]:.0f}–{b[0] - rows[0][0]:.0f} | {commands / wall:,.0f} | {commands / batches if batches else 0:.1f} | "
+          f"{(b[4] - a[4]) / 1000 / wall:.0%} | {(b[1] - a[1]) / 1000 / wall:.2f} | {int(b[5])} |")
+PY
   acked=$(wc -l <"$work/acked.txt")
   stored=$(count "select count(*) from Questions")
   missing=$(python3 - "$work/acked.txt" "$work/app.db" <<'PY'

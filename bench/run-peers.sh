@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The same fan-out against three servers in one run: InquiryLive (/hubs/live, Release, fresh
 # database), a bare SignalR hub (bench/BareHub) and socket.io 4 on Node (bench/socketio).
-# Each gets N viewers, then E events one second apart; prints one table per server with CPU and RSS.
+# Each gets N viewers, then E events one second apart; prints one table per server with CPU and RSS,
+# then the three side by side with InquiryLive's figures as a ratio to each peer's.
 #
 #   bench/run-peers.sh [clients=10000] [events=20] [load-processes=auto: one per 5,000 viewers]
 set -euo pipefail
@@ -12,7 +13,7 @@ procs=${3:-$(( (clients + 4999) / 5000 ))}
 warmup=4
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d /tmp/inquirylive-peers.XXXXXX)
-tool="$root/bench/InquiryLive.LoadTool/bin/Release/net10.0/InquiryLive.LoadTool.dll"
+source "$root/bench/viewers.sh"
 ticks=$(getconf CLK_TCK)
 
 echo "building…" >&2
@@ -28,16 +29,9 @@ rss_of() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$1/status"; }
 # run_one NAME PID HUB_URL PROTOCOL SESSION FIRE_COMMAND
 run_one() {
   local name=$1 pid=$2 hub=$3 protocol=$4 session=$5 fire=$6
-  rm -f "$work"/ready.* "$work"/result.* "$work/stop"
   # Warm up (JIT, connection pools) with no viewers listening.
   for i in 1 2 3 4; do eval "$fire $i"; done
-  local per=$(( clients / procs ))
-  for p in $(seq 0 $((procs - 1))); do
-    dotnet "$tool" viewers --hub "$hub" --protocol "$protocol" --session "$session" --clients "$per" \
-      --sources 8 --source-offset $((p * 8)) --hold $((warmup + 3 * events + 120)) --stop-file "$work/stop" --ready-file "$work/ready.$p" \
-      --out "$work/result.$name.$p.json" >"$work/load.$name.$p.log" 2>&1 &
-  done
-  for _ in $(seq 1 300); do [ "$(ls "$work"/ready.* 2>/dev/null | wc -l)" -eq "$procs" ] && break; sleep 1; done
+  start_viewers "$name" "$procs" "$clients" $((warmup + 3 * events + 120)) "$hub" "$session" --protocol "$protocol"
   sleep 2
   local rss cpu0 cpu1
   # Warm-up with the viewers listening (cold code on the broadcast path), reported apart.
@@ -45,11 +39,12 @@ run_one() {
   rss=$(rss_of "$pid"); cpu0=$(cpu_of "$pid")
   for i in $(seq 1 "$events"); do eval "$fire $i"; sleep 1; done
   cpu1=$(cpu_of "$pid")
-  sleep 2; touch "$work/stop"   # the viewers stop once the last event has had 2 s to reach them
-  wait $(jobs -p | grep -v -e "^$pid$" -e "^$keep$" ) 2>/dev/null || true
+  sleep 2; finish_viewers "$name" "$procs"   # the viewers stop once the last event has had 2 s to reach them
+  local cpu_ms=$(( (cpu1 - cpu0) * 1000 / ticks ))
   echo
-  echo "### $name: $clients viewers, $events events; server CPU $(( (cpu1 - cpu0) * 1000 / ticks )) ms, RSS ${rss} MB"
-  dotnet "$tool" report --warm-up "$warmup" "$work"/result."$name".*.json
+  echo "### $name: $clients viewers, $events events; server CPU $cpu_ms ms, RSS ${rss} MB"
+  dotnet "$viewer_tool" report --warm-up "$warmup" --json "$work/$name.figures.json" "$work/$name".[0-9]*.json
+  echo "{\"cpu_ms\": $cpu_ms, \"rss_mb\": $rss}" >"$work/$name.server.json"
 }
 
 # InquiryLive
@@ -58,7 +53,7 @@ env INQUIRYLIVE_CONTENT_ROOT="$root" ASPNETCORE_ENVIRONMENT=Production Database_
   Database__SeedDemo=true Demo__Password=Bench-Password-1 Serilog__MinimumLevel__Default=Warning \
   'Serilog__MinimumLevel__Override__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning' \
   dotnet "$root/src/InquiryLive/bin/Release/net10.0/InquiryLive.dll" --urls "$base" >"$work/inquirylive.log" 2>&1 &
-app=$!; keep=$app
+app=$!
 trap 'touch "$work/stop"; kill $app $bare $sio 2>/dev/null || true' EXIT   # the stop file ends any load process still holding
 bare=0; sio=0
 wait_up "$base/healthz"
@@ -72,7 +67,7 @@ kill $app; wait $app 2>/dev/null || true
 # Bare SignalR hub
 port=5182
 ASPNETCORE_ENVIRONMENT=Production dotnet "$root/bench/BareHub/bin/Release/net10.0/BareHub.dll" --urls "http://127.0.0.1:$port" >"$work/bare.log" 2>&1 &
-bare=$!; keep=$bare
+bare=$!
 wait_up "http://127.0.0.1:$port/hubs/live"
 fire_bare() { curl -sf -X POST "http://127.0.0.1:5182/broadcast?session=$session&bytes=256" >/dev/null; }
 run_one barehub "$bare" "ws://127.0.0.1:$port/hubs/live" signalr "$session" fire_bare
@@ -80,9 +75,29 @@ kill $bare; wait $bare 2>/dev/null || true
 
 # socket.io 4
 PORT=5183 node "$root/bench/socketio/server.js" >"$work/sio.log" 2>&1 &
-sio=$!; keep=$sio
+sio=$!
 wait_up "http://127.0.0.1:5183/broadcast"
 fire_sio() { curl -sf -X POST "http://127.0.0.1:5183/broadcast?session=$session&bytes=256" >/dev/null; }
 run_one socketio "$sio" "ws://127.0.0.1:5183/socket.io/?EIO=4&transport=websocket" socketio "$session" fire_sio
 kill $sio; wait $sio 2>/dev/null || true
+
+# The three side by side, InquiryLive's figures as a ratio to each peer's (below 1: InquiryLive is ahead).
+python3 - "$work" <<'PY'
+import json, math, sys
+work = sys.argv[1]
+names = ["inquirylive", "barehub", "socketio"]
+f = {n: {**json.load(open(f"{work}/{n}.figures.json")), **json.load(open(f"{work}/{n}.server.json"))} for n in names}
+rows = [("p50 ms", "P50Ms"), ("p99 ms", "P99Ms"), ("p99.9 ms", "P999Ms"),
+        ("time-to-last-client ms (median over events)", "LastClientMedianMs"),
+        ("server CPU for the measured events, ms", "cpu_ms"), ("RSS MB", "rss_mb"), ("warm-up events p99 ms", "WarmUpP99Ms")]
+ratio = lambda a, b: "-" if math.isnan(a) or math.isnan(b) or b == 0 else f"{a / b:.2f}"
+print("\n### side by side\n")
+print("| figure | InquiryLive | bare SignalR hub | socket.io 4 | InquiryLive ÷ bare hub | InquiryLive ÷ socket.io |")
+print("|---|---|---|---|---|---|")
+print("| deliveries (expected) | " + " | ".join(f"{f[n]['Delivered']:,} ({f[n]['Expected']:,})" for n in names) + " | | |")
+for label, key in rows:
+    v = {n: float(f[n][key]) for n in names}
+    print(f"| {label} | " + " | ".join("-" if math.isnan(v[n]) else f"{v[n]:,.1f}" for n in names) +
+          f" | {ratio(v['inquirylive'], v['barehub'])} | {ratio(v['inquirylive'], v['socketio'])} |")
+PY
 echo "(work folder: $work)"

@@ -7,8 +7,9 @@ using InquiryLive.LoadTool;
 //            [--stalled 0]
 //            (--stop-file: the hold ends early when that file appears; --hold is then the upper bound;
 //             --stalled N: the first N viewers join and then stop reading, see ViewerLoad)
-//   report   [--warm-up N] r1.json r2.json ...   merges viewer results into one latency table; the first N
-//            events are left out of it and summed up on a line of their own (cold code paths)
+//   report   [--warm-up N] [--json f] r1.json r2.json ...   merges viewer results into one latency table; the
+//            first N events are left out of it and summed up on a line of their own (cold code paths);
+//            --json also writes the figures to f (what the scenario scripts read)
 //   vote     --base http://127.0.0.1:5080/ --password <demo password> [--members 70] [--raters 19000]
 //   questions --base http://127.0.0.1:5080/ --session <id> --rate 1000 --duration 60 [--out acked.txt]
 //   flood    --base http://127.0.0.1:5080/ --session <id> [--flood 1000] [--parallel 16] [--normal 100] [--rounds 10]
@@ -72,41 +73,78 @@ static async Task<int> FloodAsync(Options o)
 
 static int Report(string[] args)
 {
-    var hasWarmUp = args.Length >= 2 && args[0] == "--warm-up";
-    var warmUp = hasWarmUp ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 0;
-    var files = hasWarmUp ? args[2..] : args;
-    var results = files.Select(f => JsonSerializer.Deserialize<ViewerResult>(File.ReadAllText(f))!).ToList();
-    Console.WriteLine(Summary.Table(results, warmUp));
+    // report [--warm-up N] [--json F] r1.json r2.json ...: flags first, then the result files.
+    var warmUp = 0;
+    string? json = null;
+    var i = 0;
+    for (; i + 1 < args.Length && args[i].StartsWith("--", StringComparison.Ordinal); i += 2)
+    {
+        switch (args[i])
+        {
+            case "--warm-up": warmUp = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture); break;
+            case "--json": json = args[i + 1]; break;
+            default: Console.Error.WriteLine($"report: unknown option {args[i]}"); return 2;
+        }
+    }
+    var results = args[i..].Select(f => JsonSerializer.Deserialize<ViewerResult>(File.ReadAllText(f))!).ToList();
+    var figures = Summary.Figures(results, warmUp);
+    if (json is not null) File.WriteAllText(json, Summary.Json(figures));
+    Console.WriteLine(Summary.Table(figures));
     return 0;
 }
+
+/// <summary>
+/// What one fan-out run measured, merged over its load processes: the figures of every table the
+/// scenario scripts print (<c>report --json</c> writes this for them). Latencies in ms; NaN = none.
+/// </summary>
+public sealed record FanOutFigures(
+    int Connections, int Events, long Delivered, long Expected, double P50Ms, double P99Ms, double P999Ms, double MaxMs,
+    double LastClientMedianMs, long Dropped, int Stalled,
+    int WarmUpEvents, long WarmUpDelivered, double WarmUpP50Ms, double WarmUpP99Ms, double WarmUpMaxMs);
 
 public static class Summary
 {
     /// <summary>
-    /// One latency table over every event the viewers recorded, except the first
+    /// The figures over every event the viewers recorded, except the first
     /// <paramref name="warmUpEvents"/> (by seq): those ran cold code paths (tier-0 JIT) and are
-    /// summed up on a line of their own below the table.
+    /// summed up apart.
     /// </summary>
-    public static string Table(IReadOnlyList<ViewerResult> results, int warmUpEvents = 0)
+    public static FanOutFigures Figures(IReadOnlyList<ViewerResult> results, int warmUpEvents = 0)
     {
         var seqs = results.SelectMany(r => r.LatenciesBySeq.Keys).Distinct().OrderBy(s => s).ToList();
         var warm = seqs.Take(warmUpEvents).ToList();
         var measured = seqs.Skip(warmUpEvents).ToList();
         var (all, perEventLast) = Latencies(results, measured);
+        var (cold, _) = Latencies(results, warm);
         // Stalled viewers never read, so they are neither counted nor expected to receive anything.
         var stalled = results.Sum(r => r.Stalled);
         var connected = results.Sum(r => r.Connected) - stalled;
-        var expected = (long)connected * measured.Count;
+        return new FanOutFigures(
+            connected, measured.Count, all.Count, (long)connected * measured.Count,
+            LatencyRecorder.Percentile(all, 50), LatencyRecorder.Percentile(all, 99), LatencyRecorder.Percentile(all, 99.9),
+            all.Count == 0 ? double.NaN : all[^1], Median(perEventLast), results.Sum(r => r.Dropped), stalled,
+            warm.Count, cold.Count, LatencyRecorder.Percentile(cold, 50), LatencyRecorder.Percentile(cold, 99),
+            cold.Count == 0 ? double.NaN : cold[^1]);
+    }
+
+    /// <summary>The figures as JSON; one with no deliveries behind it is NaN, written as the string "NaN" (Python's float() reads it).</summary>
+    public static string Json(FanOutFigures figures) => JsonSerializer.Serialize(figures,
+        new JsonSerializerOptions { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals });
+
+    /// <summary>The figures as one markdown table, the stalled viewers and the warm-up on lines of their own below it.</summary>
+    public static string Table(IReadOnlyList<ViewerResult> results, int warmUpEvents = 0) => Table(Figures(results, warmUpEvents));
+
+    public static string Table(FanOutFigures f)
+    {
         var table = string.Join(Environment.NewLine,
             $"| connections | events | deliveries (expected) | p50 ms | p99 ms | p99.9 ms | max ms | time-to-last-client ms (median over events) | dropped |",
             $"|---|---|---|---|---|---|---|---|---|",
-            $"| {connected} | {measured.Count} | {all.Count} ({expected}) | {F(LatencyRecorder.Percentile(all, 50))} | {F(LatencyRecorder.Percentile(all, 99))} | {F(LatencyRecorder.Percentile(all, 99.9))} | {F(all.Count == 0 ? double.NaN : all[^1])} | {F(Median(perEventLast))} | {results.Sum(r => r.Dropped)} |");
-        if (stalled > 0) table += Environment.NewLine + Environment.NewLine + $"stalled viewers (joined, then stopped reading; not in the table): {stalled}";
-        if (warm.Count == 0) return table;
-        var (cold, _) = Latencies(results, warm);
+            $"| {f.Connections} | {f.Events} | {f.Delivered} ({f.Expected}) | {F(f.P50Ms)} | {F(f.P99Ms)} | {F(f.P999Ms)} | {F(f.MaxMs)} | {F(f.LastClientMedianMs)} | {f.Dropped} |");
+        if (f.Stalled > 0) table += Environment.NewLine + Environment.NewLine + $"stalled viewers (joined, then stopped reading; not in the table): {f.Stalled}";
+        if (f.WarmUpEvents == 0) return table;
         return table + Environment.NewLine + Environment.NewLine +
-            $"warm-up, left out above: {warm.Count} events, {cold.Count} deliveries, p50 {F(LatencyRecorder.Percentile(cold, 50))} ms, " +
-            $"p99 {F(LatencyRecorder.Percentile(cold, 99))} ms, max {F(cold.Count == 0 ? double.NaN : cold[^1])} ms";
+            $"warm-up, left out above: {f.WarmUpEvents} events, {f.WarmUpDelivered} deliveries, p50 {F(f.WarmUpP50Ms)} ms, " +
+            $"p99 {F(f.WarmUpP99Ms)} ms, max {F(f.WarmUpMaxMs)} ms";
     }
 
     /// <summary>Every delivery latency of the given events (sorted), and each event's slowest delivery.</summary>

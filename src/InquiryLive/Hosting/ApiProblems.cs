@@ -69,10 +69,16 @@ public static class ApiProblems
         _ => null,
     };
 
-    private sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+    private sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
         {
+            // Since .NET 10 the exception handler middleware no longer logs what a handler took care
+            // of: without this line a 500 would leave no trace in the log.
+            if (exception is not (DomainException or BadHttpRequestException))
+            {
+                logger.LogError(exception, "{Method} {Path} failed", http.Request.Method, http.Request.Path);
+            }
             var english = http.PrefersEnglish();
             ProblemDetails problem = exception switch
             {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using InquiryLive.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -19,11 +20,25 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit
 {
     private const int MaxBatch = 256;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private long _batches, _commands, _writingTicks;
+    private int _largestBatch, _queued;
+
+    /// <summary>
+    /// What the writer has done since the start (for operators and the intake benchmark): its share of
+    /// the wall clock spent writing says whether the single writer or the CPU as a whole limits intake.
+    /// </summary>
+    public GroupCommitFigures Figures() => new(
+        Interlocked.Read(ref _batches), Interlocked.Read(ref _commands), Volatile.Read(ref _largestBatch),
+        TimeSpan.FromTicks(Interlocked.Read(ref _writingTicks)).TotalMilliseconds, Volatile.Read(ref _queued));
 
     public async Task<T> RunAsync<T>(Guid sessionId, Func<SessionChange, Task<T>> work, CancellationToken ct = default)
     {
+        ct.ThrowIfCancellationRequested();
         var pending = new Pending(sessionId, async change => await work(change));
-        await _queue.Writer.WriteAsync(pending, ct);
+        // Counted here because a single-reader queue cannot count itself. The queue is unbounded and
+        // never completed, so the write always succeeds.
+        Interlocked.Increment(ref _queued);
+        _queue.Writer.TryWrite(pending);
         return (T)(await pending.Outcome.Task)!;
     }
 
@@ -36,7 +51,14 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit
             {
                 batch.Clear();
                 while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item)) batch.Add(item);
+                Interlocked.Add(ref _queued, -batch.Count);
+                var started = Stopwatch.GetTimestamp();
                 foreach (var session in batch.GroupBy(p => p.SessionId)) await RunBatchAsync(session.Key, [.. session]);
+                // Written by this one reader, read by the diagnostics endpoint.
+                Interlocked.Add(ref _writingTicks, Stopwatch.GetElapsedTime(started).Ticks);
+                Interlocked.Increment(ref _batches);
+                Interlocked.Add(ref _commands, batch.Count);
+                if (batch.Count > _largestBatch) Volatile.Write(ref _largestBatch, batch.Count);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -107,3 +129,7 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit
         public TaskCompletionSource<object?> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
+
+/// <summary>Group commit's work since the start: batches written, commands in them, the largest batch,
+/// the time spent writing them (ms) and the commands waiting now.</summary>
+public sealed record GroupCommitFigures(long Batches, long Commands, int LargestBatch, double WritingMilliseconds, int Queued);

@@ -84,4 +84,26 @@ public sealed class LoadToolSmokeTests
         Assert.Contains("max 900.0 ms", table, StringComparison.Ordinal);
         Assert.Contains("| 2 | 3 | 6 (6) |", Summary.Table([result]), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ReportJson_CarriesTheTablesFigures_AndNaNWhereNothingWasDelivered()
+    {
+        var result = new ViewerResult(Clients: 2, Connected: 2, Failed: 0, Dropped: 0, LikesSent: 0, new Dictionary<long, double[]>
+        {
+            [7] = [500, 900],
+            [8] = [10, 20],
+            [9] = [30, 40],
+        });
+
+        var figures = System.Text.Json.JsonDocument.Parse(Summary.Json(Summary.Figures([result], warmUpEvents: 1))).RootElement;
+        var nothing = System.Text.Json.JsonDocument.Parse(Summary.Json(Summary.Figures([result with { LatenciesBySeq = [] }]))).RootElement;
+
+        Assert.Equal(4, figures.GetProperty("Delivered").GetInt64());
+        Assert.Equal(4, figures.GetProperty("Expected").GetInt64());
+        Assert.Equal(40, figures.GetProperty("P99Ms").GetDouble());
+        Assert.Equal(40, figures.GetProperty("LastClientMedianMs").GetDouble());   // the upper median of the events' last deliveries, 20 and 40
+        Assert.Equal(900, figures.GetProperty("WarmUpMaxMs").GetDouble());
+        Assert.Equal(0, nothing.GetProperty("Delivered").GetInt64());
+        Assert.Equal("NaN", nothing.GetProperty("P99Ms").GetString());
+    }
 }

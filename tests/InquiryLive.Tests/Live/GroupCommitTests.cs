@@ -39,4 +39,29 @@ public sealed class GroupCommitTests
         var seqs = await app.Db(db => db.Events.Where(e => e.Type == "question.submitted").Select(e => e.Seq).OrderBy(s => s).ToListAsync());
         Assert.Equal(Enumerable.Range(1, 42).Select(i => (long)i), seqs);
     }
+
+    [Fact]
+    public async Task TheDiagnostics_CountTheCommandsAndBatchesTheWriterStored()
+    {
+        using var app = new InquiryApp();
+        var sessionId = await app.DemoSessionId();
+        var admin = await app.SignedIn("admin");
+        var viewers = Enumerable.Range(0, 20).Select(_ => app.Browser()).ToArray();
+        await Task.WhenAll(viewers.Select(v => v.GetAsync("/api/auth/me")));
+        var before = await WriterFigures(admin);
+
+        var responses = await Task.WhenAll(viewers.Select((v, i) =>
+            v.PostAsJsonAsync($"/api/sessions/{sessionId}/questions", new { id = Guid.NewGuid(), text = $"第{i}个问题" })));
+        var after = await WriterFigures(admin);
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        Assert.Equal(20, after.GetProperty("commands").GetInt64() - before.GetProperty("commands").GetInt64());
+        Assert.InRange(after.GetProperty("batches").GetInt64() - before.GetProperty("batches").GetInt64(), 1, 20);
+        Assert.InRange(after.GetProperty("largestBatch").GetInt32(), 1, 256);
+        Assert.True(after.GetProperty("writingMilliseconds").GetDouble() > before.GetProperty("writingMilliseconds").GetDouble());
+        Assert.Equal(0, after.GetProperty("queued").GetInt32());
+    }
+
+    private static async Task<System.Text.Json.JsonElement> WriterFigures(HttpClient admin) =>
+        (await admin.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/admin/diagnostics")).GetProperty("groupCommit");
 }
