@@ -62,6 +62,7 @@ sleep 2
 read -r heap_ramp _ _ free_ramp _ <<<"$(heap)"
 sleep "$settle"
 cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+kernel_cpu() { awk '{print $15}' "/proc/$server/stat"; }   # system time alone: the sockets' share
 ticks=$(getconf CLK_TCK)
 read -r heap_held rss_held_bytes viewers_held free_held allocated_held <<<"$(heap)"
 rss_held=$(( rss_held_bytes / 1024 ))
@@ -80,12 +81,12 @@ done
 [ $((warmup % 2)) -eq 1 ] && { transition live; sleep 1; }   # the measured events start from live, warm-up or not
 gc_counts() { curl -sf -b "$work/admin" "$base/api/admin/diagnostics" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["gcCount0"], d["gcCount1"], d["gcCount2"], int(d["gcPauseMilliseconds"]), d["socketBuffers"]["freeBlocks"], d["socketBuffers"]["allocatedBlocks"])'; }
 read -r g0_before g1_before g2_before pause_before _ _ <<<"$(gc_counts)"
-cpu_before=$(cpu)
+cpu_before=$(cpu); kernel_before=$(kernel_cpu)
 for i in $(seq 1 "$events"); do
   if [ $((i % 2)) -eq 1 ]; then transition paused; else transition live; fi
   sleep 1
 done
-cpu_after=$(cpu)
+cpu_after=$(cpu); kernel_after=$(kernel_cpu)
 sleep 2   # the last event has 2 s to reach every viewer
 read -r g0_after g1_after g2_after pause_after free_after allocated_after <<<"$(gc_counts)"
 stalled_run=$(( stalled_per > 0 || fill_posts > 0 ))
@@ -101,6 +102,7 @@ echo
 echo "fan-out: $clients viewers, $events events, $procs load processes"
 dotnet "$root/bench/InquiryLive.LoadTool/bin/Release/net10.0/InquiryLive.LoadTool.dll" report --warm-up $(( warmup + warmup % 2 + fill_posts )) --json "$work/report.json" "$work"/result.*.json
 cpu_ms=$(( (cpu_after - cpu_before) * 1000 / ticks ))
+kernel_ms=$(( (kernel_after - kernel_before) * 1000 / ticks ))
 echo
 deliveries=$(( viewers_held * events ))
 per_viewer() { echo $(( ($1 - heap_idle) / (viewers_held > 0 ? viewers_held : 1) / 1024 )); }
@@ -109,11 +111,11 @@ echo "socket buffers (4 KB blocks idle in Kestrel's pool): ${free_ramp} right af
 if [ "$stalled_run" -eq 1 ]; then
   echo "stalled viewers: $((stalled_per * procs)) of $clients; after $fill_posts fill posts and the events the server holds ${viewers_after} of ${viewers_held} viewers; after the events managed heap $(( heap_after / 1048576 )) MB, RSS $(( rss_after_bytes / 1048576 )) MB; kernel TCP buffers ${tcp_kernel_mb} MB"
 fi
-echo "server CPU during the events: ${cpu_ms} ms ($(( cpu_ms * 1000 / (deliveries > 0 ? deliveries : 1) )) ms per 1,000 deliveries); GC: $((g0_after - g0_before)) gen0, $((g1_after - g1_before)) gen1, $((g2_after - g2_before)) gen2 collections, $((pause_after - pause_before)) ms paused"
+echo "server CPU during the events: ${cpu_ms} ms, ${kernel_ms} ms of it in the kernel ($(( cpu_ms * 1000 / (deliveries > 0 ? deliveries : 1) )) ms per 1,000 deliveries); GC: $((g0_after - g0_before)) gen0, $((g1_after - g1_before)) gen1, $((g2_after - g2_before)) gen2 collections, $((pause_after - pause_before)) ms paused"
 if [ -n "${SUMMARY_FILE:-}" ]; then
   python3 - "$work/report.json" "$SUMMARY_FILE" clients=$clients load_processes=$procs events=$events viewers_held=$viewers_held \
     deliveries=$deliveries heap_idle_bytes=$heap_idle heap_ramp_bytes=$heap_ramp heap_held_bytes=$heap_held rss_idle_bytes=$rss_idle_bytes \
-    rss_held_bytes=$rss_held_bytes cpu_ms=$cpu_ms gc_pause_ms=$((pause_after - pause_before)) socket_blocks_free_ramp=$free_ramp socket_blocks_free_held=$free_held \
+    rss_held_bytes=$rss_held_bytes cpu_ms=$cpu_ms kernel_cpu_ms=$kernel_ms gc_pause_ms=$((pause_after - pause_before)) socket_blocks_free_ramp=$free_ramp socket_blocks_free_held=$free_held \
     socket_blocks_free_after=$free_after socket_blocks_allocated_during_events=$((allocated_after - allocated_held)) work="$work" <<'PY'
 import json, math, sys
 s = {k: (v if k == "work" else int(v)) for k, v in (a.split("=", 1) for a in sys.argv[3:])}
