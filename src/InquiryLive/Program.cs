@@ -52,6 +52,7 @@ builder.AddPlatform();
 builder.AddQuestions();
 builder.AddFeed();
 builder.AddLikes();
+builder.AddJoin();
 
 var app = builder.Build();
 

@@ -4,37 +4,61 @@ using InquiryLive.Domain;
 using InquiryLive.Domain.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using QRCoder;
 
 namespace InquiryLive.Join;
 
 /// <summary>
 /// The join QR code of a session: scanning it opens the viewer page on that session. Shown on the
-/// big screen and on the printable /join.html page.
+/// big screen and on the printable /join.html page, whose printed address comes from the same place
+/// (<see cref="JoinOptions.PublicUrl"/>, or else the address the request came in on).
 /// </summary>
 internal static class JoinApi
 {
     public static RouteGroupBuilder MapJoin(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/sessions/{sessionId:guid}").WithTags("Join");
-        group.MapGet("/qr.png", Qr).RequireAuthorization(Policies.Public);
+        var group = app.MapGroup("/api/sessions/{sessionId:guid}").WithTags("Join").RequireAuthorization(Policies.Public);
+        group.MapGet("/join", Link);
+        group.MapGet("/qr.png", Qr);
         return group;
     }
 
-    public static string JoinUrl(HttpRequest request, Guid sessionId) =>
-        $"{request.Scheme}://{request.Host}/?s={sessionId}";
+    private static async Task<Ok<JoinLinkView>> Link(Guid sessionId, HttpContext http, AppDbContext db, IOptions<JoinOptions> options, CancellationToken ct)
+    {
+        await RequirePublicSession(db, sessionId, ct);
+        var (url, _) = JoinUrl(http.Request, options.Value, sessionId);
+        return TypedResults.Ok(new JoinLinkView(url));
+    }
 
-    private static async Task<FileContentHttpResult> Qr(Guid sessionId, HttpContext http, AppDbContext db, CancellationToken ct)
+    private static async Task<FileContentHttpResult> Qr(Guid sessionId, HttpContext http, AppDbContext db, IOptions<JoinOptions> options, CancellationToken ct)
+    {
+        await RequirePublicSession(db, sessionId, ct);
+        var (url, configured) = JoinUrl(http.Request, options.Value, sessionId);
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
+        var png = new PngByteQRCode(data).GetGraphic(12);
+        // An image made from the request's Host header must not sit in a shared cache (a proxy or CDN
+        // in front of the app): anyone could otherwise put a QR code to their own site on the big screen.
+        http.Response.Headers.CacheControl = configured ? "public, max-age=300" : "private, max-age=300";
+        return TypedResults.File(png, "image/png");
+    }
+
+    /// <summary>The viewer page of a session, and whether it came from the configured public address.</summary>
+    private static (string Url, bool Configured) JoinUrl(HttpRequest request, JoinOptions options, Guid sessionId) =>
+        options.ViewerPage(sessionId) is { } configured
+            ? (configured, true)
+            : ($"{request.Scheme}://{request.Host}/?s={sessionId}", false);
+
+    private static async Task RequirePublicSession(AppDbContext db, Guid sessionId, CancellationToken ct)
     {
         var state = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId).Select(s => (SessionState?)s.State).FirstOrDefaultAsync(ct);
         if (state is not { } s || !SessionStateMachine.IsPublic(s))
         {
             throw new DomainException("session.notFound", "没有找到该询问会议。", "No such inquiry session.", 404);
         }
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(JoinUrl(http.Request, sessionId), QRCodeGenerator.ECCLevel.M);
-        var png = new PngByteQRCode(data).GetGraphic(12);
-        http.Response.Headers.CacheControl = "public, max-age=300";
-        return TypedResults.File(png, "image/png");
     }
 }
+
+/// <summary>The address a viewer joins a session at (what the QR code encodes).</summary>
+public sealed record JoinLinkView(string Url);

@@ -16,9 +16,10 @@ async function main() {
   const requested = new URLSearchParams(location.search).get('s');
   const session = sessions.find((s) => s.id === requested) ?? (requested ? null : sessions[0]);
   if (!session) { $('#error').textContent = t('join.missing'); return; }
-  const url = `${location.origin}/?s=${session.id}`;
   $('#title').textContent = session.title;
   $('#topic').textContent = session.topic;
+  // The printed address is the one the QR code encodes (Join:PublicUrl when the operator set it).
+  const { url } = await get(`/api/sessions/${session.id}/join`);
   $('#url').textContent = url;
   $('#qr').src = `/api/sessions/${session.id}/qr.png`;
   const label = () => { $('#qr').alt = t('join.qr', { title: session.title }); };

@@ -2,6 +2,7 @@
 // the latest published result, counters and the join QR. Read-only and public; ?s= picks the session.
 import { addStrings, applyI18n, onLanguageChange, t } from '../i18n.js';
 import { connectLive } from '../live.js';
+import { get } from '../api.js';
 import { $, replaceChildren } from '../dom.js';
 import { bindClock } from '../clock.js';
 import { pickPublicSession, questionerLine, resultChart } from './public-session.js';
@@ -88,7 +89,8 @@ async function main() {
   onLanguageChange(render);
   const chosen = await pickPublicSession().catch(() => null);
   if (!chosen) { $('#title').textContent = t('screen.none'); return; }
-  const joinUrl = `${location.origin}/?s=${chosen.id}`;
+  // The address shown is the one the QR code encodes (Join:PublicUrl when the operator set it).
+  const joinUrl = await get(`/api/sessions/${chosen.id}/join`).then((j) => j.url, () => `${location.origin}/?s=${chosen.id}`);
   $('#join-url').textContent = joinUrl;
   const qr = $('#qr');
   qr.alt = joinUrl;
