@@ -98,7 +98,9 @@ print("|---|---|---|---|---|---|")
 print("| deliveries (expected) | " + " | ".join(f"{f[n]['Delivered']:,} ({f[n]['Expected']:,})" for n in names) + " | | |")
 for label, key in rows:
     v = {n: float(f[n][key]) for n in names}
-    print(f"| {label} | " + " | ".join("-" if math.isnan(v[n]) else f"{v[n]:,.1f}" for n in names) +
+    # Latencies keep their tenth of a millisecond; CPU (10 ms ticks) and RSS are whole numbers.
+    shown = lambda x: "-" if math.isnan(x) else f"{x:,.1f}" if label.startswith(("p", "time", "warm")) else f"{x:,.0f}"
+    print(f"| {label} | " + " | ".join(shown(v[n]) for n in names) +
           f" | {ratio(v['inquirylive'], v['barehub'])} | {ratio(v['inquirylive'], v['socketio'])} |")
 PY
 echo "(work folder: $work)"
