@@ -2,7 +2,8 @@
 # $work, waits for /healthz and sets $server (its pid), $base and $session (the demo session).
 #   start_app PORT [NAME=VALUE ...]     extra settings as environment variables, e.g. RateLimits__…
 #   LIFTED_LIMITS                       the settings that let one load client stand in for many people
-# SERVER_CPUS=0 pins the server to those cores (taskset). Needs $root and $work.
+# SERVER_CPUS=0 pins the server to those cores (taskset); SERVER_ENV='NAME=VALUE …' adds environment
+# variables to the server only (e.g. DOTNET_GCgen0size=0x4000000). Needs $root and $work.
 LIFTED_LIMITS=(RateLimits__QuestionsPerMinute=10000 RateLimits__QuestionsPerMinutePerAddress=1000000
   RateLimits__LikesPerSecond=10000 RateLimits__LikesPerSecondPerAddress=1000000)
 tool="$root/bench/InquiryLive.LoadTool/bin/Release/net10.0/InquiryLive.LoadTool.dll"
@@ -14,7 +15,7 @@ start_app() {
   dotnet build -c Release -v q -nologo "$root/bench/InquiryLive.LoadTool" >/dev/null
   env INQUIRYLIVE_CONTENT_ROOT="$root" ASPNETCORE_ENVIRONMENT=Production Database__ConnectionString="Data Source=$work/app.db" \
     Database__SeedDemo=true Demo__Password=Bench-Password-1 Serilog__MinimumLevel__Default=Warning \
-    'Serilog__MinimumLevel__Override__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning' "$@" \
+    'Serilog__MinimumLevel__Override__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning' "$@" ${SERVER_ENV:-} \
     ${SERVER_CPUS:+taskset -c $SERVER_CPUS} dotnet "$root/src/InquiryLive/bin/Release/net10.0/InquiryLive.dll" --urls "$base" >"$work/server.log" 2>&1 &
   server=$!
   trap 'kill $(jobs -p) 2>/dev/null || true' EXIT

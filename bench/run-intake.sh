@@ -4,7 +4,7 @@
 #              of the last D seconds (the first W warm the server's JIT up, as the days of 群众点题
 #              before a sitting do; their latency is printed apart as the cold start) and loss
 #              (acknowledged ids that the database does not hold, over all W + D seconds); every 5 s,
-#              the server's CPU and its writer's throughput, batch size and busy share;
+#              the server's CPU, its GCs and its writer's throughput, batch size and busy share;
 #   likes:     L likes/s from C viewer connections for D seconds; the persisted total must equal the
 #              likes sent, and the number of like broadcasts per second is counted.
 #
@@ -56,7 +56,7 @@ elif [ "$mode" = questions ]; then
   # Every 5 s: the server's CPU and what its single writer (group commit) has done, to tell a
   # saturated writer (busy near 100 %) from a CPU-bound server. Bounded: stops with the run.
   login admin
-  sample() { curl -sf -b "$work/admin" "$base/api/admin/diagnostics" | python3 -c 'import json,sys,time; d=json.load(sys.stdin); g=d["groupCommit"]; print(time.time(), d["cpuMilliseconds"], g["batches"], g["commands"], g["writingMilliseconds"], g["queued"])'; }
+  sample() { curl -sf -b "$work/admin" "$base/api/admin/diagnostics" | python3 -c 'import json,sys,time; d=json.load(sys.stdin); g=d["groupCommit"]; print(time.time(), d["cpuMilliseconds"], g["batches"], g["commands"], g["writingMilliseconds"], g["queued"], d["gcCount0"], d["gcPauseMilliseconds"])'; }
   ( for _ in $(seq 1 $(( (seconds + warmup) / 5 + 30 ))); do [ -f "$work/intake.done" ] && break; sample >>"$work/writer.txt" || true; sleep 5; done ) &
   dotnet "$tool" questions --base "$base/" --session "$session" --rate "$rate" --duration $(( seconds + warmup )) --warmup "$warmup" --out "$work/acked.txt"
   touch "$work/intake.done"; sample >>"$work/writer.txt" || true
@@ -64,13 +64,14 @@ elif [ "$mode" = questions ]; then
   python3 - "$work/writer.txt" <<'PY'
 import sys
 rows = [list(map(float, l.split())) for l in open(sys.argv[1]) if l.strip()]
-print("| seconds from the first sample | questions written per s | mean batch | writer busy | server CPU (cores) | waiting at the end |")
-print("|---|---|---|---|---|---|")
+print("| seconds from the first sample | questions written per s | mean batch | writer busy | server CPU (cores) | gen0 GCs per s | GC paused | waiting at the end |")
+print("|---|---|---|---|---|---|---|---|")
 for a, b in zip(rows, rows[1:]):
     wall = b[0] - a[0]
     batches, commands = b[2] - a[2], b[3] - a[3]
     print(f"| {a[0] - rows[0][0]:.0f}–{b[0] - rows[0][0]:.0f} | {commands / wall:,.0f} | {commands / batches if batches else 0:.1f} | "
-          f"{(b[4] - a[4]) / 1000 / wall:.0%} | {(b[1] - a[1]) / 1000 / wall:.2f} | {int(b[5])} |")
+          f"{(b[4] - a[4]) / 1000 / wall:.0%} | {(b[1] - a[1]) / 1000 / wall:.2f} | {(b[6] - a[6]) / wall:.1f} | "
+          f"{(b[7] - a[7]) / 1000 / wall:.0%} | {int(b[5])} |")
 PY
   acked=$(wc -l <"$work/acked.txt")
   stored=$(count "select count(*) from Questions")

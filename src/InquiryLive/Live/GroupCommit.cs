@@ -31,10 +31,16 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit
         Interlocked.Read(ref _batches), Interlocked.Read(ref _commands), Volatile.Read(ref _largestBatch),
         TimeSpan.FromTicks(Interlocked.Read(ref _writingTicks)).TotalMilliseconds, Volatile.Read(ref _queued));
 
-    public async Task<T> RunAsync<T>(Guid sessionId, Func<SessionChange, Task<T>> work, CancellationToken ct = default)
+    /// <summary>
+    /// Queues <paramref name="work"/> for the next batch of its session and answers once that batch
+    /// has committed. <paramref name="key"/> says what the command is about (e.g. the id of the question
+    /// it adds), for <see cref="SessionChange.KeysInBatch{TKey}"/>: a check that every command of a
+    /// batch makes can then be one query for the whole batch.
+    /// </summary>
+    public async Task<T> RunAsync<T>(Guid sessionId, Func<SessionChange, Task<T>> work, CancellationToken ct = default, object? key = null)
     {
         ct.ThrowIfCancellationRequested();
-        var pending = new Pending(sessionId, async change => await work(change));
+        var pending = new Pending(sessionId, async change => await work(change), key);
         // Counted here because a single-reader queue cannot count itself. The queue is unbounded and
         // never completed, so the write always succeeds.
         Interlocked.Increment(ref _queued);
@@ -79,6 +85,7 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit
                 // Change detection scans every tracked entity; run per item it made a batch quadratic
                 // (a slow batch made the next one bigger and slower). Items only add entities or touch
                 // the session row, so one scan before the save is enough.
+                change.BatchKeys = [.. items.Select(i => i.Key).OfType<object>()];
                 var tracker = change.Db.ChangeTracker;
                 var tracked = new List<EntityEntry>();
                 void OnTracked(object? sender, EntityTrackedEventArgs e) => tracked.Add(e.Entry);
@@ -124,7 +131,7 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit
         }
     }
 
-    private sealed record Pending(Guid SessionId, Func<SessionChange, Task<object?>> Work)
+    private sealed record Pending(Guid SessionId, Func<SessionChange, Task<object?>> Work, object? Key)
     {
         public TaskCompletionSource<object?> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

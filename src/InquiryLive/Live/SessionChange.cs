@@ -43,6 +43,14 @@ public sealed class SessionChange(AppDbContext db, InquirySession session, DateT
         return (T)value;
     }
 
+    /// <summary>
+    /// The keys of the commands that run in this transaction, as they were given to
+    /// <see cref="GroupCommit.RunAsync{T}"/> (one command's key when it runs alone; none outside group commit).
+    /// </summary>
+    public IEnumerable<TKey> KeysInBatch<TKey>() => BatchKeys.OfType<TKey>();
+
+    internal IReadOnlyList<object> BatchKeys { get; set; } = [];
+
     internal IReadOnlyList<SessionEvent> Events => _events;
     internal IReadOnlyList<(string ViewerId, MyQuestionChanged Change)> ViewerNotes => _viewerNotes;
 

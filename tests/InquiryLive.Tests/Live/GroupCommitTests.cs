@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using InquiryLive.Live;
 using InquiryLive.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InquiryLive.Tests.Live;
 
@@ -60,6 +62,53 @@ public sealed class GroupCommitTests
         Assert.InRange(after.GetProperty("largestBatch").GetInt32(), 1, 256);
         Assert.True(after.GetProperty("writingMilliseconds").GetDouble() > before.GetProperty("writingMilliseconds").GetDouble());
         Assert.Equal(0, after.GetProperty("queued").GetInt32());
+    }
+
+    [Fact]
+    public async Task InOneBatch_RetriesOfStoredAndOfSameBatchQuestions_AndATakenId_AreEachAnsweredRightly()
+    {
+        using var app = new InquiryApp();
+        var sessionId = await app.DemoSessionId();
+        var url = $"/api/sessions/{sessionId}/questions";
+        var viewers = Enumerable.Range(0, 24).Select(_ => app.Browser()).ToArray();
+        await Task.WhenAll(viewers.Select(v => v.GetAsync("/api/auth/me")));
+        var taken = Guid.NewGuid();
+        var storedEarlier = Guid.NewGuid();
+        (await viewers[0].PostAsJsonAsync(url, new { id = taken, text = "先到的问题" })).EnsureSuccessStatusCode();
+        (await viewers[1].PostAsJsonAsync(url, new { id = storedEarlier, text = "早先的问题" })).EnsureSuccessStatusCode();
+        var commit = app.Services.GetRequiredService<GroupCommit>();
+
+        // A command that waits holds the writer inside a batch, so everything sent meanwhile waits for
+        // the next one: then that batch holds all of the commands below.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holder = commit.RunAsync(sessionId, async _ => { await release.Task; return true; });
+        await WaitUntil(() => commit.Figures().Queued == 0);
+        var twice = Guid.NewGuid();
+        var sends = Enumerable.Range(2, 20).Select(i => viewers[i].PostAsJsonAsync(url, new { id = Guid.NewGuid(), text = $"第{i}个问题" })).ToList();
+        sends.Add(viewers[1].PostAsJsonAsync(url, new { id = storedEarlier, text = "早先的问题" }));
+        sends.Add(viewers[23].PostAsJsonAsync(url, new { id = taken, text = "抢用别人的编号" }));
+        sends.Add(viewers[22].PostAsJsonAsync(url, new { id = twice, text = "连发两次的问题" }));
+        sends.Add(viewers[22].PostAsJsonAsync(url, new { id = twice, text = "连发两次的问题" }));
+        await WaitUntil(() => commit.Figures().Queued == sends.Count);
+        release.SetResult();
+        Assert.True(await holder);
+        var responses = await Task.WhenAll(sends);
+
+        Assert.All(responses.Take(20), r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        Assert.Equal(HttpStatusCode.OK, responses[20].StatusCode);
+        Assert.Equal(storedEarlier, (await responses[20].Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid());
+        Assert.Equal(HttpStatusCode.Conflict, responses[21].StatusCode);
+        Assert.Equal(new[] { HttpStatusCode.OK, HttpStatusCode.Created }, new[] { responses[22].StatusCode, responses[23].StatusCode }.Order());
+        Assert.Equal(2 + 20 + 1, await app.Db(db => db.Questions.CountAsync()));
+        Assert.Equal("先到的问题", await app.Db(db => db.Questions.Where(q => q.Id == taken).Select(q => q.Text).SingleAsync()));
+        Assert.Equal(23, await app.Db(db => db.Events.CountAsync(e => e.Type == "question.submitted")));
+        Assert.True(commit.Figures().LargestBatch >= sends.Count, $"the commands were not in one batch: largest {commit.Figures().LargestBatch}");
+    }
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        for (var i = 0; i < 200 && !condition(); i++) await Task.Delay(25);
+        Assert.True(condition());
     }
 
     private static async Task<System.Text.Json.JsonElement> WriterFigures(HttpClient admin) =>
