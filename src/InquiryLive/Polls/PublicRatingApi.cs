@@ -30,23 +30,48 @@ internal static class PublicRatingApi
         if (errors.Any) return errors.ToProblem();
         var viewerId = http.User.ViewerId()!;
         // Grouped with other viewers' ratings into one transaction under a burst (19,000 in 10 s).
+        var rater = new Rater(pollId, viewerId);
         var accepted = await commit.RunAsync(sessionId, async change =>
         {
-            var poll = await PollLifecycle.FindAsync(change, pollId, ct);
+            // Ratings only add rows: a poll's state cannot change within the batch, so it is read once.
+            var poll = await change.OnceAsync($"publicRating.poll:{pollId}", () => PollLifecycle.FindAsync(change, pollId, ct));
             if (poll.State == PollState.Published)
             {
                 throw new DomainException("publicRating.closed", "该项结果已公布，不再接受评价。", "This result is published: ratings are closed.");
             }
-            if (await change.Db.PublicRatings.AnyAsync(r => r.PollId == pollId && r.ViewerId == viewerId, ct)
+            if (await HasRatedAsync(change, rater, ct)
                 || change.Db.PublicRatings.Local.Any(r => r.PollId == pollId && r.ViewerId == viewerId))
             {
                 throw new DomainException("publicRating.already", "您已评价过这次答询。", "You have already rated this answer.");
             }
             change.Db.PublicRatings.Add(new PublicRating { PollId = pollId, ViewerId = viewerId, Choice = request.Choice!.Value, At = change.Now });
             return new PublicRatingAccepted(pollId, change.Now);
-        }, ct);
+        }, ct, rater);
         pulse.RatingChanged(sessionId, pollId);
         return TypedResults.Ok(accepted);
+    }
+
+    /// <summary>A viewer rating a poll, as the command's key in <see cref="GroupCommit"/>.</summary>
+    private sealed record Rater(Guid PollId, string ViewerId);
+
+    /// <summary>
+    /// Whether a stored rating of this viewer for this poll exists: one query for every rater of the
+    /// batch (19,000 ratings in 10 s come in batches of up to 256) instead of one each.
+    /// </summary>
+    private static async Task<bool> HasRatedAsync(SessionChange change, Rater rater, CancellationToken ct)
+    {
+        var rated = await change.OnceAsync("publicRating.rated", async () =>
+        {
+            var raters = change.KeysInBatch<Rater>().ToHashSet();
+            var polls = raters.Select(r => r.PollId).Distinct().ToList();
+            var viewers = raters.Select(r => r.ViewerId).Distinct().ToList();
+            var stored = await change.Db.PublicRatings.AsNoTracking()
+                .Where(r => polls.Contains(r.PollId) && viewers.Contains(r.ViewerId))
+                .Select(r => new { r.PollId, r.ViewerId }).ToListAsync(ct);
+            return (Looked: raters, Stored: stored.Select(r => new Rater(r.PollId, r.ViewerId)).ToHashSet());
+        });
+        if (rated.Looked.Contains(rater)) return rated.Stored.Contains(rater);
+        return await change.Db.PublicRatings.AnyAsync(r => r.PollId == rater.PollId && r.ViewerId == rater.ViewerId, ct);
     }
 }
 

@@ -105,6 +105,39 @@ public sealed class GroupCommitTests
         Assert.True(commit.Figures().LargestBatch >= sends.Count, $"the commands were not in one batch: largest {commit.Figures().LargestBatch}");
     }
 
+    [Fact]
+    public async Task InOneBatch_PublicRatings_AreOncePerViewer_WhetherTheFirstWasStoredBefore_OrIsInTheSameBatch()
+    {
+        using var app = new InquiryApp();
+        var (sessionId, chair) = await Evaluation.Voting.LiveSession(app);
+        var pollId = await Evaluation.Voting.Open(chair, sessionId);
+        var url = $"/api/sessions/{sessionId}/polls/{pollId}/public-rating";
+        var viewers = Enumerable.Range(0, 12).Select(_ => app.Browser()).ToArray();
+        await Task.WhenAll(viewers.Select(v => v.GetAsync("/api/auth/me")));
+        (await viewers[0].PostAsJsonAsync(url, new { choice = "satisfied" })).EnsureSuccessStatusCode();
+        var commit = app.Services.GetRequiredService<GroupCommit>();
+
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holder = commit.RunAsync(sessionId, async _ => { await release.Task; return true; });
+        await WaitUntil(() => commit.Figures().Queued == 0);
+        var sends = Enumerable.Range(1, 10).Select(i => viewers[i].PostAsJsonAsync(url, new { choice = "dissatisfied" })).ToList();
+        sends.Add(viewers[0].PostAsJsonAsync(url, new { choice = "dissatisfied" }));
+        sends.Add(viewers[11].PostAsJsonAsync(url, new { choice = "basicallySatisfied" }));
+        sends.Add(viewers[11].PostAsJsonAsync(url, new { choice = "basicallySatisfied" }));
+        await WaitUntil(() => commit.Figures().Queued == sends.Count);
+        release.SetResult();
+        Assert.True(await holder);
+        var responses = await Task.WhenAll(sends);
+
+        Assert.All(responses.Take(10), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(HttpStatusCode.Conflict, responses[10].StatusCode);
+        Assert.Equal("publicRating.already", (await responses[10].Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }, new[] { responses[11].StatusCode, responses[12].StatusCode }.Order());
+        Assert.Equal(12, await app.Db(db => db.PublicRatings.CountAsync(r => r.PollId == pollId)));
+        Assert.Equal(1, await app.Db(db => db.PublicRatings.CountAsync(r => r.PollId == pollId && r.Choice == InquiryLive.Polls.Choice.Satisfied)));
+        Assert.True(commit.Figures().LargestBatch >= sends.Count, $"the ratings were not in one batch: largest {commit.Figures().LargestBatch}");
+    }
+
     private static async Task WaitUntil(Func<bool> condition)
     {
         for (var i = 0; i < 200 && !condition(); i++) await Task.Delay(25);
