@@ -12,7 +12,8 @@
 # STALLED_PERCENT (default 0) of the viewers join and then stop reading (they keep pinging; see the
 # load tool's --stalled); FILL_POSTS (default 0) live-feed posts of 2,000 characters go out before the
 # warm-up, so the stalled viewers' socket buffers are full when the measured events start (run the
-# clean comparison with the same FILL_POSTS).
+# clean comparison with the same FILL_POSTS). SERVER_CPUS=0-1 pins the server to those cores and LOAD_CPUS=2-15 the
+# load processes (taskset), for a machine with cores to spare: the server then has its cores to itself.
 set -euo pipefail
 clients=${1:-2000}; procs=${2:-2}; events=${3:-20}
 # The heap is measured twice: right after the ramp-up, and again SETTLE seconds later, once Kestrel's
@@ -38,7 +39,7 @@ if curl -s -o /dev/null --max-time 2 "$base/healthz"; then echo "port $port is a
 env INQUIRYLIVE_CONTENT_ROOT="$root" ASPNETCORE_ENVIRONMENT=Production \
   Database__ConnectionString="Data Source=$work/bench.db" Database__SeedDemo=true Demo__Password=Bench-Password-1 \
   Serilog__MinimumLevel__Default=Warning 'Serilog__MinimumLevel__Override__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning' \
-  ${SERVER_ENV:-} dotnet "$root/src/InquiryLive/bin/Release/net10.0/InquiryLive.dll" --urls "$base" >"$work/server.log" 2>&1 &
+  ${SERVER_ENV:-} ${SERVER_CPUS:+taskset -c $SERVER_CPUS} dotnet "$root/src/InquiryLive/bin/Release/net10.0/InquiryLive.dll" --urls "$base" >"$work/server.log" 2>&1 &
 server=$!
 # On any exit the load processes are told to stop too (they would otherwise hold their viewers for minutes).
 trap 'touch "$work/stop"; kill $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT

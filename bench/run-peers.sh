@@ -5,6 +5,7 @@
 # then the three side by side with InquiryLive's figures as a ratio to each peer's.
 #
 #   bench/run-peers.sh [clients=10000] [events=20] [load-processes=auto: one per 5,000 viewers]
+#   SERVER_CPUS=0-1 LOAD_CPUS=2-15 pins each server and the load processes to those cores (taskset).
 set -euo pipefail
 clients=${1:-10000}; events=${2:-20}
 procs=${3:-$(( (clients + 4999) / 5000 ))}
@@ -53,7 +54,7 @@ port=5181; base=http://127.0.0.1:$port
 env INQUIRYLIVE_CONTENT_ROOT="$root" ASPNETCORE_ENVIRONMENT=Production Database__ConnectionString="Data Source=$work/bench.db" \
   Database__SeedDemo=true Demo__Password=Bench-Password-1 Serilog__MinimumLevel__Default=Warning \
   'Serilog__MinimumLevel__Override__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning' \
-  dotnet "$root/src/InquiryLive/bin/Release/net10.0/InquiryLive.dll" --urls "$base" >"$work/inquirylive.log" 2>&1 &
+  ${SERVER_CPUS:+taskset -c $SERVER_CPUS} dotnet "$root/src/InquiryLive/bin/Release/net10.0/InquiryLive.dll" --urls "$base" >"$work/inquirylive.log" 2>&1 &
 app=$!
 trap 'touch "$work/stop"; kill $app $bare $sio 2>/dev/null || true' EXIT   # the stop file ends any load process still holding
 bare=0; sio=0
@@ -67,7 +68,7 @@ kill $app; wait $app 2>/dev/null || true
 
 # Bare SignalR hub
 port=5182
-ASPNETCORE_ENVIRONMENT=Production dotnet "$root/bench/BareHub/bin/Release/net10.0/BareHub.dll" --urls "http://127.0.0.1:$port" >"$work/bare.log" 2>&1 &
+ASPNETCORE_ENVIRONMENT=Production ${SERVER_CPUS:+taskset -c $SERVER_CPUS} dotnet "$root/bench/BareHub/bin/Release/net10.0/BareHub.dll" --urls "http://127.0.0.1:$port" >"$work/bare.log" 2>&1 &
 bare=$!
 wait_up "http://127.0.0.1:$port/hubs/live"
 fire_bare() { curl -sf -X POST "http://127.0.0.1:5182/broadcast?session=$session&bytes=256" >/dev/null; }
@@ -75,7 +76,7 @@ run_one barehub "$bare" "ws://127.0.0.1:$port/hubs/live" signalr "$session" fire
 kill $bare; wait $bare 2>/dev/null || true
 
 # socket.io 4
-PORT=5183 node "$root/bench/socketio/server.js" >"$work/sio.log" 2>&1 &
+PORT=5183 ${SERVER_CPUS:+taskset -c $SERVER_CPUS} node "$root/bench/socketio/server.js" >"$work/sio.log" 2>&1 &
 sio=$!
 wait_up "http://127.0.0.1:5183/broadcast"
 fire_sio() { curl -sf -X POST "http://127.0.0.1:5183/broadcast?session=$session&bytes=256" >/dev/null; }

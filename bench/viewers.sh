@@ -18,7 +18,7 @@ start_viewers() {
   shift 6
   rm -f "$work/$name".ready.* "$work/$name".*.json "$work/stop"
   for p in $(seq 0 $((procs - 1))); do
-    dotnet "$viewer_tool" viewers --hub "${hubs[$((p % ${#hubs[@]}))]}" --session "$session" --clients $((clients / procs)) \
+    ${LOAD_CPUS:+taskset -c $LOAD_CPUS} dotnet "$viewer_tool" viewers --hub "${hubs[$((p % ${#hubs[@]}))]}" --session "$session" --clients $((clients / procs)) \
       --sources 8 --source-offset $((p * 8)) --hold "$hold" --stop-file "$work/stop" \
       --ready-file "$work/$name.ready.$p" --out "$work/$name.$p.json" "$@" >"$work/$name.$p.log" 2>&1 &
     viewer_pids+=($!)
