@@ -34,12 +34,13 @@ internal static class PublicRatingApi
         var accepted = await commit.RunAsync(sessionId, async change =>
         {
             // Ratings only add rows: a poll's state cannot change within the batch, so it is read once.
-            var poll = await change.OnceAsync($"publicRating.poll:{pollId}", () => PollLifecycle.FindAsync(change, pollId, ct));
+            // The batch's reads run to the end even when this viewer hangs up (see QuestionsApi.Ask).
+            var poll = await change.OnceAsync($"publicRating.poll:{pollId}", () => PollLifecycle.FindAsync(change, pollId, CancellationToken.None));
             if (poll.State == PollState.Published)
             {
                 throw new DomainException("publicRating.closed", "该项结果已公布，不再接受评价。", "This result is published: ratings are closed.");
             }
-            if (await HasRatedAsync(change, rater, ct)
+            if (await HasRatedAsync(change, rater, CancellationToken.None)
                 || change.Db.PublicRatings.Local.Any(r => r.PollId == pollId && r.ViewerId == viewerId))
             {
                 throw new DomainException("publicRating.already", "您已评价过这次答询。", "You have already rated this answer.");

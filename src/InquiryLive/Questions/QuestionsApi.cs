@@ -49,7 +49,10 @@ internal static class QuestionsApi
         var flags = words.Find(text + " " + nickname);
         var (question, created) = await commit.RunAsync(sessionId, async change =>
         {
-            var existing = await FindAskedAsync(change, id, ct) ?? change.Db.Questions.Local.FindEntry(id)?.Entity;
+            // The batch's reads are shared by every command in it: they run to the end even when this
+            // viewer hangs up (a cancelled read would fail the others' commands, and on PostgreSQL
+            // abort the whole transaction). The question is then stored; a retry gets it back.
+            var existing = await FindAskedAsync(change, id, CancellationToken.None) ?? change.Db.Questions.Local.FindEntry(id)?.Entity;
             if (existing is not null)
             {
                 // The same viewer sending the same id again is a retry: the same question, never a second.
@@ -63,7 +66,7 @@ internal static class QuestionsApi
                 throw new DomainException("questions.closed", "本场会议目前不接受提问。", "This session is not taking questions now.");
             }
             // Checked again under the session's write lock: a department may have been removed since.
-            if (request.DepartmentId is { } chosen && !(await SessionDepartments(change, ct)).Contains(chosen))
+            if (request.DepartmentId is { } chosen && !(await SessionDepartments(change, CancellationToken.None)).Contains(chosen))
             {
                 throw new DomainException("question.department", DepartmentUnknownZh, DepartmentUnknownEn, 400);
             }

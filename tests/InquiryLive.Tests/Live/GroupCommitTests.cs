@@ -106,6 +106,44 @@ public sealed class GroupCommitTests
     }
 
     [Fact]
+    public async Task AViewerWhoHangsUpWhileTheirQuestionWaits_DoesNotFailTheOthersInTheBatch_AndTheirOwnIsStoredForTheRetry()
+    {
+        // On Kestrel, so a client that gives up really closes its connection and the server sees the request aborted.
+        using var app = new InquiryApp();
+        var baseUrl = app.StartOnKestrel();
+        var sessionId = await app.DemoSessionId();
+        var url = $"/api/sessions/{sessionId}/questions";
+        var departmentId = await app.Db(db => db.Departments.Where(d => d.SessionId == sessionId).Select(d => d.Id).FirstAsync());
+        var viewers = Enumerable.Range(0, 6).Select(_ => new HttpClient(new HttpClientHandler { CookieContainer = new() }) { BaseAddress = new Uri(baseUrl) }).ToArray();
+        await Task.WhenAll(viewers.Select(v => v.GetAsync("/api/auth/me")));
+        var commit = app.Services.GetRequiredService<GroupCommit>();
+
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holder = commit.RunAsync(sessionId, async _ => { await release.Task; return true; });
+        await WaitUntil(() => commit.Figures().Queued == 0);
+        // The first in the queue hangs up: its request's cancellation must not reach the batch's reads.
+        using var hangUp = new CancellationTokenSource();
+        var leaving = Guid.NewGuid();
+        var left = viewers[0].PostAsJsonAsync(url, new { id = leaving, text = "发完就走的问题", departmentId }, hangUp.Token);
+        await WaitUntil(() => commit.Figures().Queued == 1);
+        var sends = Enumerable.Range(1, 5).Select(i => viewers[i].PostAsJsonAsync(url, new { id = Guid.NewGuid(), text = $"第{i}个问题", departmentId })).ToList();
+        await WaitUntil(() => commit.Figures().Queued == 6);
+        await hangUp.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => left.WaitAsync(TimeSpan.FromSeconds(10)));
+        // Kestrel has noticed the closed connection (the request's token fires) before the batch runs.
+        await Task.Delay(300);
+        release.SetResult();
+        Assert.True(await holder);
+        var responses = await Task.WhenAll(sends).WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        Assert.Equal(6, await app.Db(db => db.Questions.CountAsync()));
+        var retry = await viewers[0].PostAsJsonAsync(url, new { id = leaving, text = "发完就走的问题", departmentId });
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        foreach (var v in viewers) v.Dispose();
+    }
+
+    [Fact]
     public async Task InOneBatch_PublicRatings_AreOncePerViewer_WhetherTheFirstWasStoredBefore_OrIsInTheSameBatch()
     {
         using var app = new InquiryApp();
