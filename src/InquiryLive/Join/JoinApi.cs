@@ -1,9 +1,7 @@
 using InquiryLive.Accounts;
 using InquiryLive.Data;
-using InquiryLive.Domain;
-using InquiryLive.Domain.Sessions;
+using InquiryLive.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using QRCoder;
 
@@ -24,16 +22,19 @@ internal static class JoinApi
         return group;
     }
 
-    private static async Task<Ok<JoinLinkView>> Link(Guid sessionId, HttpContext http, AppDbContext db, IOptions<JoinOptions> options, CancellationToken ct)
+    private static async Task<Ok<JoinLinkView>> Link(
+        Guid sessionId, HttpContext http, AppDbContext db, PublicSessionCache sessions, IOptions<JoinOptions> options, CancellationToken ct)
     {
-        await RequirePublicSession(db, sessionId, ct);
+        // 404 for a session that is not public; read at most once a second (the big screens of a hall ask together).
+        await sessions.DepartmentsAsync(db, sessionId, null, ct);
         var (url, _) = JoinUrl(http.Request, options.Value, sessionId);
         return TypedResults.Ok(new JoinLinkView(url));
     }
 
-    private static async Task<FileContentHttpResult> Qr(Guid sessionId, HttpContext http, AppDbContext db, IOptions<JoinOptions> options, CancellationToken ct)
+    private static async Task<FileContentHttpResult> Qr(
+        Guid sessionId, HttpContext http, AppDbContext db, PublicSessionCache sessions, IOptions<JoinOptions> options, CancellationToken ct)
     {
-        await RequirePublicSession(db, sessionId, ct);
+        await sessions.DepartmentsAsync(db, sessionId, null, ct);
         var (url, configured) = JoinUrl(http.Request, options.Value, sessionId);
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
@@ -49,15 +50,6 @@ internal static class JoinApi
         options.ViewerPage(sessionId) is { } configured
             ? (configured, true)
             : ($"{request.Scheme}://{request.Host}/?s={sessionId}", false);
-
-    private static async Task RequirePublicSession(AppDbContext db, Guid sessionId, CancellationToken ct)
-    {
-        var state = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId).Select(s => (SessionState?)s.State).FirstOrDefaultAsync(ct);
-        if (state is not { } s || !SessionStateMachine.IsPublic(s))
-        {
-            throw new DomainException("session.notFound", "没有找到该询问会议。", "No such inquiry session.", 404);
-        }
-    }
 }
 
 /// <summary>The address a viewer joins a session at (what the QR code encodes).</summary>

@@ -15,6 +15,10 @@ namespace InquiryLive.Live;
 ///
 /// A grouped command must check before it changes anything: when it throws a
 /// <see cref="DomainException"/>, the entities it added are dropped and the others in the batch go on.
+/// Its database calls must not take its caller's cancellation token: the transaction and its reads
+/// (<see cref="SessionChange.OnceAsync{T}"/>) are shared by the batch, and one viewer hanging up would
+/// otherwise fail every command in it (on PostgreSQL a cancelled statement aborts the transaction).
+/// A command whose caller has gone is still stored; the caller's retry with the same id gets it back.
 /// </summary>
 public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit> logger) : BackgroundService
 {

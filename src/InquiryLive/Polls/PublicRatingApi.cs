@@ -34,13 +34,13 @@ internal static class PublicRatingApi
         var accepted = await commit.RunAsync(sessionId, async change =>
         {
             // Ratings only add rows: a poll's state cannot change within the batch, so it is read once.
-            // The batch's reads run to the end even when this viewer hangs up (see QuestionsApi.Ask).
+            // No request token inside the batch: its reads are shared (see GroupCommit).
             var poll = await change.OnceAsync($"publicRating.poll:{pollId}", () => PollLifecycle.FindAsync(change, pollId, CancellationToken.None));
             if (poll.State == PollState.Published)
             {
                 throw new DomainException("publicRating.closed", "该项结果已公布，不再接受评价。", "This result is published: ratings are closed.");
             }
-            if (await HasRatedAsync(change, rater, CancellationToken.None)
+            if (await HasRatedAsync(change, rater)
                 || change.Db.PublicRatings.Local.Any(r => r.PollId == pollId && r.ViewerId == viewerId))
             {
                 throw new DomainException("publicRating.already", "您已评价过这次答询。", "You have already rated this answer.");
@@ -59,7 +59,7 @@ internal static class PublicRatingApi
     /// Whether a stored rating of this viewer for this poll exists: one query for every rater of the
     /// batch (19,000 ratings in 10 s come in batches of up to 256) instead of one each.
     /// </summary>
-    private static async Task<bool> HasRatedAsync(SessionChange change, Rater rater, CancellationToken ct)
+    private static async Task<bool> HasRatedAsync(SessionChange change, Rater rater)
     {
         var rated = await change.OnceAsync("publicRating.rated", async () =>
         {
@@ -68,11 +68,11 @@ internal static class PublicRatingApi
             var viewers = raters.Select(r => r.ViewerId).Distinct().ToList();
             var stored = await change.Db.PublicRatings.AsNoTracking()
                 .Where(r => polls.Contains(r.PollId) && viewers.Contains(r.ViewerId))
-                .Select(r => new { r.PollId, r.ViewerId }).ToListAsync(ct);
+                .Select(r => new { r.PollId, r.ViewerId }).ToListAsync();
             return (Looked: raters, Stored: stored.Select(r => new Rater(r.PollId, r.ViewerId)).ToHashSet());
         });
         if (rated.Looked.Contains(rater)) return rated.Stored.Contains(rater);
-        return await change.Db.PublicRatings.AnyAsync(r => r.PollId == rater.PollId && r.ViewerId == rater.ViewerId, ct);
+        return await change.Db.PublicRatings.AnyAsync(r => r.PollId == rater.PollId && r.ViewerId == rater.ViewerId);
     }
 }
 

@@ -49,10 +49,8 @@ internal static class QuestionsApi
         var flags = words.Find(text + " " + nickname);
         var (question, created) = await commit.RunAsync(sessionId, async change =>
         {
-            // The batch's reads are shared by every command in it: they run to the end even when this
-            // viewer hangs up (a cancelled read would fail the others' commands, and on PostgreSQL
-            // abort the whole transaction). The question is then stored; a retry gets it back.
-            var existing = await FindAskedAsync(change, id, CancellationToken.None) ?? change.Db.Questions.Local.FindEntry(id)?.Entity;
+            // No request token inside the batch: its reads are shared (see GroupCommit).
+            var existing = await FindAskedAsync(change, id) ?? change.Db.Questions.Local.FindEntry(id)?.Entity;
             if (existing is not null)
             {
                 // The same viewer sending the same id again is a retry: the same question, never a second.
@@ -66,7 +64,7 @@ internal static class QuestionsApi
                 throw new DomainException("questions.closed", "本场会议目前不接受提问。", "This session is not taking questions now.");
             }
             // Checked again under the session's write lock: a department may have been removed since.
-            if (request.DepartmentId is { } chosen && !(await SessionDepartments(change, CancellationToken.None)).Contains(chosen))
+            if (request.DepartmentId is { } chosen && !(await SessionDepartments(change)).Contains(chosen))
             {
                 throw new DomainException("question.department", DepartmentUnknownZh, DepartmentUnknownEn, 400);
             }
@@ -95,16 +93,16 @@ internal static class QuestionsApi
     /// every question of the batch instead of one each: under a burst that lookup was the largest
     /// part of the writer's time per question (docs/benchmarks.md, question intake).
     /// </summary>
-    private static async Task<Question?> FindAskedAsync(SessionChange change, Guid id, CancellationToken ct)
+    private static async Task<Question?> FindAskedAsync(SessionChange change, Guid id)
     {
         var asked = await change.OnceAsync("questions.asked", async () =>
         {
             var ids = change.KeysInBatch<AskedQuestion>().Select(k => k.Id).Distinct().ToList();
-            var stored = await change.Db.Questions.AsNoTracking().Where(q => ids.Contains(q.Id)).ToDictionaryAsync(q => q.Id, ct);
+            var stored = await change.Db.Questions.AsNoTracking().Where(q => ids.Contains(q.Id)).ToDictionaryAsync(q => q.Id);
             return (Looked: ids.ToHashSet(), Stored: stored);
         });
         if (asked.Looked.Contains(id)) return asked.Stored.GetValueOrDefault(id);
-        return await change.Db.Questions.AsNoTracking().FirstOrDefaultAsync(q => q.Id == id, ct);
+        return await change.Db.Questions.AsNoTracking().FirstOrDefaultAsync(q => q.Id == id);
     }
 
     private static async Task<Ok<PublicQuestionView>> MeToo(
@@ -160,7 +158,7 @@ internal static class QuestionsApi
     private const string DepartmentUnknownEn = "Choose one of this session's departments.";
 
     /// <summary>The session's department ids, read once per grouped batch.</summary>
-    private static Task<HashSet<int>> SessionDepartments(SessionChange change, CancellationToken ct) =>
+    private static Task<HashSet<int>> SessionDepartments(SessionChange change) =>
         change.OnceAsync("departments", () => change.Db.Departments.AsNoTracking()
-            .Where(d => d.SessionId == change.Session.Id).Select(d => d.Id).ToHashSetAsync(ct));
+            .Where(d => d.SessionId == change.Session.Id).Select(d => d.Id).ToHashSetAsync());
 }

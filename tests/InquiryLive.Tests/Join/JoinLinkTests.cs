@@ -64,7 +64,7 @@ public sealed class JoinLinkTests
     {
         using var app = new InquiryApp(new() { ["Join:PublicUrl"] = value });
         var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
-        Assert.Contains("Join:PublicUrl", Flatten(error));
+        Assert.Contains("Join:PublicUrl", error.AllMessages());
     }
 
     private static async Task<HttpResponseMessage> Send(HttpClient client, string path, string host)
@@ -81,8 +81,6 @@ public sealed class JoinLinkTests
         using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
         return new PngByteQRCode(data).GetGraphic(12);
     }
-
-    private static string Flatten(Exception e) => e.InnerException is null ? e.Message : e.Message + " " + Flatten(e.InnerException);
 
     private sealed record JoinLink(string Url);
 }

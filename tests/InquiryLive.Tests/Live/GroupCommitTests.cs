@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using InquiryLive.Live;
 using InquiryLive.Tests.Infrastructure;
+using InquiryLive.Tests.Questions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,9 +17,8 @@ public sealed class GroupCommitTests
         using var app = new InquiryApp();
         var sessionId = await app.DemoSessionId();
         var url = $"/api/sessions/{sessionId}/questions";
-        var viewers = Enumerable.Range(0, 40).Select(_ => app.Browser()).ToArray();
         // Each phone has opened the page first, so it carries its viewer cookie.
-        await Task.WhenAll(viewers.Select(v => v.GetAsync("/api/auth/me")));
+        var viewers = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => app.NewViewer()));
         var taken = Guid.NewGuid();
         (await viewers[0].PostAsJsonAsync(url, new { id = taken, text = "先到的问题" })).EnsureSuccessStatusCode();
         var retried = Guid.NewGuid();
@@ -48,8 +48,7 @@ public sealed class GroupCommitTests
         using var app = new InquiryApp();
         var sessionId = await app.DemoSessionId();
         var admin = await app.SignedIn("admin");
-        var viewers = Enumerable.Range(0, 20).Select(_ => app.Browser()).ToArray();
-        await Task.WhenAll(viewers.Select(v => v.GetAsync("/api/auth/me")));
+        var viewers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => app.NewViewer()));
         var before = await WriterFigures(admin);
 
         var responses = await Task.WhenAll(viewers.Select((v, i) =>
@@ -70,19 +69,14 @@ public sealed class GroupCommitTests
         using var app = new InquiryApp();
         var sessionId = await app.DemoSessionId();
         var url = $"/api/sessions/{sessionId}/questions";
-        var viewers = Enumerable.Range(0, 24).Select(_ => app.Browser()).ToArray();
-        await Task.WhenAll(viewers.Select(v => v.GetAsync("/api/auth/me")));
+        var viewers = await Task.WhenAll(Enumerable.Range(0, 24).Select(_ => app.NewViewer()));
         var taken = Guid.NewGuid();
         var storedEarlier = Guid.NewGuid();
         (await viewers[0].PostAsJsonAsync(url, new { id = taken, text = "先到的问题" })).EnsureSuccessStatusCode();
         (await viewers[1].PostAsJsonAsync(url, new { id = storedEarlier, text = "早先的问题" })).EnsureSuccessStatusCode();
         var commit = app.Services.GetRequiredService<GroupCommit>();
 
-        // A command that waits holds the writer inside a batch, so everything sent meanwhile waits for
-        // the next one: then that batch holds all of the commands below.
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var holder = commit.RunAsync(sessionId, async _ => { await release.Task; return true; });
-        await WaitUntil(() => commit.Figures().Queued == 0);
+        var release = await HoldTheWriter(commit, sessionId);
         var twice = Guid.NewGuid();
         var sends = Enumerable.Range(2, 20).Select(i => viewers[i].PostAsJsonAsync(url, new { id = Guid.NewGuid(), text = $"第{i}个问题" })).ToList();
         sends.Add(viewers[1].PostAsJsonAsync(url, new { id = storedEarlier, text = "早先的问题" }));
@@ -90,8 +84,7 @@ public sealed class GroupCommitTests
         sends.Add(viewers[22].PostAsJsonAsync(url, new { id = twice, text = "连发两次的问题" }));
         sends.Add(viewers[22].PostAsJsonAsync(url, new { id = twice, text = "连发两次的问题" }));
         await WaitUntil(() => commit.Figures().Queued == sends.Count);
-        release.SetResult();
-        Assert.True(await holder);
+        await release();
         var responses = await Task.WhenAll(sends);
 
         Assert.All(responses.Take(20), r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
@@ -118,9 +111,7 @@ public sealed class GroupCommitTests
         await Task.WhenAll(viewers.Select(v => v.GetAsync("/api/auth/me")));
         var commit = app.Services.GetRequiredService<GroupCommit>();
 
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var holder = commit.RunAsync(sessionId, async _ => { await release.Task; return true; });
-        await WaitUntil(() => commit.Figures().Queued == 0);
+        var release = await HoldTheWriter(commit, sessionId);
         // The first in the queue hangs up: its request's cancellation must not reach the batch's reads.
         using var hangUp = new CancellationTokenSource();
         var leaving = Guid.NewGuid();
@@ -132,8 +123,7 @@ public sealed class GroupCommitTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => left.WaitAsync(TimeSpan.FromSeconds(10)));
         // Kestrel has noticed the closed connection (the request's token fires) before the batch runs.
         await Task.Delay(300);
-        release.SetResult();
-        Assert.True(await holder);
+        await release();
         var responses = await Task.WhenAll(sends).WaitAsync(TimeSpan.FromSeconds(20));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
@@ -150,21 +140,17 @@ public sealed class GroupCommitTests
         var (sessionId, chair) = await Evaluation.Voting.LiveSession(app);
         var pollId = await Evaluation.Voting.Open(chair, sessionId);
         var url = $"/api/sessions/{sessionId}/polls/{pollId}/public-rating";
-        var viewers = Enumerable.Range(0, 12).Select(_ => app.Browser()).ToArray();
-        await Task.WhenAll(viewers.Select(v => v.GetAsync("/api/auth/me")));
+        var viewers = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => app.NewViewer()));
         (await viewers[0].PostAsJsonAsync(url, new { choice = "satisfied" })).EnsureSuccessStatusCode();
         var commit = app.Services.GetRequiredService<GroupCommit>();
 
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var holder = commit.RunAsync(sessionId, async _ => { await release.Task; return true; });
-        await WaitUntil(() => commit.Figures().Queued == 0);
+        var release = await HoldTheWriter(commit, sessionId);
         var sends = Enumerable.Range(1, 10).Select(i => viewers[i].PostAsJsonAsync(url, new { choice = "dissatisfied" })).ToList();
         sends.Add(viewers[0].PostAsJsonAsync(url, new { choice = "dissatisfied" }));
         sends.Add(viewers[11].PostAsJsonAsync(url, new { choice = "basicallySatisfied" }));
         sends.Add(viewers[11].PostAsJsonAsync(url, new { choice = "basicallySatisfied" }));
         await WaitUntil(() => commit.Figures().Queued == sends.Count);
-        release.SetResult();
-        Assert.True(await holder);
+        await release();
         var responses = await Task.WhenAll(sends);
 
         Assert.All(responses.Take(10), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
@@ -174,6 +160,22 @@ public sealed class GroupCommitTests
         Assert.Equal(12, await app.Db(db => db.PublicRatings.CountAsync(r => r.PollId == pollId)));
         Assert.Equal(1, await app.Db(db => db.PublicRatings.CountAsync(r => r.PollId == pollId && r.Choice == InquiryLive.Polls.Choice.Satisfied)));
         Assert.True(commit.Figures().LargestBatch >= sends.Count, $"the ratings were not in one batch: largest {commit.Figures().LargestBatch}");
+    }
+
+    /// <summary>
+    /// Holds the writer inside a batch (a command that waits), so that everything sent meanwhile waits
+    /// for the next batch, which then holds all of it. Call the returned function to let it go.
+    /// </summary>
+    private static async Task<Func<Task>> HoldTheWriter(GroupCommit commit, Guid sessionId)
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holder = commit.RunAsync(sessionId, async _ => { await release.Task; return true; });
+        await WaitUntil(() => commit.Figures().Queued == 0);
+        return async () =>
+        {
+            release.SetResult();
+            Assert.True(await holder);
+        };
     }
 
     private static async Task WaitUntil(Func<bool> condition)

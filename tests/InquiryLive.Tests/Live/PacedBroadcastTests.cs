@@ -96,10 +96,8 @@ public sealed class PacedBroadcastTests
     {
         using var app = new InquiryApp(new() { ["Live:" + setting] = value });
         var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
-        Assert.Contains(setting, Flatten(error));
+        Assert.Contains(setting, error.AllMessages());
     }
-
-    private static string Flatten(Exception e) => e.InnerException is null ? e.Message : e.Message + " " + Flatten(e.InnerException);
 
     private static async Task WaitUntil(Func<bool> condition)
     {
