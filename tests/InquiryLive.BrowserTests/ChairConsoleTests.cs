@@ -100,8 +100,7 @@ public sealed class ChairConsoleTests(BrowserFixture browser)
         await Assertions.Expect(overlay.Locator("#result")).ToBeHiddenAsync();
 
         // The result as the evaluation feature publishes it, through the one broadcast path.
-        var result = new PollResultView(Guid.NewGuid(), "对市住房和城乡建设局答询的满意度测评", null, "市住房和城乡建设局",
-            21, 8, 4, 35, 33, 29 / 33.0, "satisfied", "rate", 0.8, false, DateTimeOffset.UtcNow, null, null);
+        var result = PublishedResults.Single("对市住房和城乡建设局答询的满意度测评", "市住房和城乡建设局", 21, 8, 4, expected: 35);
         using (var scope = app.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<SessionCommands>().RunAsync(sessionId, change =>

@@ -18,8 +18,8 @@ public sealed class SatisfactionVoteTests(BrowserFixture browser)
         var sessionId = await app.DemoSessionId();
         var chairApi = await app.SignedIn("chair");
         (await chairApi.PostAsJsonAsync($"/api/sessions/{sessionId}/transitions", new { to = "live" })).EnsureSuccessStatusCode();
-        // A small quorum so three ballots make a valid vote under the rate rule.
-        await app.Db(db => db.Sessions.ExecuteUpdateAsync(u => u.SetProperty(s => s.QuorumShare, 0.05)));
+        // Turnout counted against the members present: the three who sign in by link make a valid vote.
+        await app.Db(db => db.Sessions.ExecuteUpdateAsync(u => u.SetProperty(s => s.TurnoutBase, InquiryLive.Domain.Satisfaction.CountBase.Present)));
         var admin = await app.SignedIn("admin");
         var links = (await (await admin.PostAsync($"/api/sessions/{sessionId}/members/links", null)).Content.ReadFromJsonAsync<JsonElement>())
             .EnumerateArray().Take(3).Select(l => l.GetProperty("link").GetString()!).ToList();

@@ -35,8 +35,8 @@ public sealed class WholeSittingTests(BrowserFixture browser)
         using var app = new InquiryApp();
         var baseUrl = app.StartOnKestrel();
         var sessionId = await app.DemoSessionId();
-        // A small quorum, so three members' ballots make a valid vote under the rate rule.
-        await app.Db(db => db.Sessions.ExecuteUpdateAsync(u => u.SetProperty(s => s.QuorumShare, 0.05)));
+        // Turnout counted against the members present: the three members who sign in make a valid vote.
+        await app.Db(db => db.Sessions.ExecuteUpdateAsync(u => u.SetProperty(s => s.TurnoutBase, InquiryLive.Domain.Satisfaction.CountBase.Present)));
 
         // 1. The admin opens the sitting from the admin page.
         var admin = await SignIn(baseUrl, "admin", "/admin.html");
@@ -201,7 +201,7 @@ public sealed class WholeSittingTests(BrowserFixture browser)
         await BrowserFixture.Screenshot(results, "sitting-11-public-results");
 
         // What the pages did is what was stored: one published vote, 2 + 1 + 0, and the XSS question kept literal.
-        var poll = await app.Db(db => db.Polls.AsNoTracking().SingleAsync());
+        var poll = await app.Db(db => db.PollItems.AsNoTracking().SingleAsync());
         Assert.Equal((2, 1, 0, "passed"), (poll.Satisfied, poll.BasicallySatisfied, poll.Dissatisfied, poll.Verdict));
         Assert.Equal(QuestionStatus.Merged, await app.Db(db => db.Questions.Where(q => q.Id == duplicateId).Select(q => q.Status).SingleAsync()));
         Assert.Equal(QuestionStatus.Approved, await app.Db(db => db.Questions.Where(q => q.Id == xssId).Select(q => q.Status).SingleAsync()));

@@ -1,89 +1,80 @@
 namespace InquiryLive.Domain.Satisfaction;
 
-/// <summary>The frozen counts of one vote: the three choices, who was entitled, and who voted.</summary>
-public sealed record Tally(int Satisfied, int BasicallySatisfied, int Dissatisfied, int Entitled, int Voted)
-{
-    /// <summary>Valid ballots: those that chose one of the three levels.</summary>
-    public int Valid => Satisfied + BasicallySatisfied + Dissatisfied;
-}
-
-/// <summary>The rule settings copied onto a vote when it opens.</summary>
-public sealed record RuleSettings(string RuleSet, double RateThreshold, double QuorumShare);
-
-/// <summary>The outcome of a rule set: the verdict, the satisfaction rate and the rule that produced it.</summary>
-public sealed record RuleOutcome(string Verdict, double? Rate, string RuleSet, bool QuorumMet);
-
 public static class Verdicts
 {
     public const string Passed = "passed";
+    /// <summary>须再次报告: under the rate rule's bar.</summary>
     public const string ReReportRequired = "reReportRequired";
     public const string Satisfied = "satisfied";
     public const string BasicallySatisfied = "basicallySatisfied";
     public const string Dissatisfied = "dissatisfied";
+    /// <summary>无效: under the 参加测评人数下限, or nothing to count against.</summary>
     public const string Invalid = "invalid";
 }
 
+/// <summary>What a figure measures: who took part, the satisfied, or the satisfied and basically satisfied.</summary>
+public static class Measures
+{
+    public const string Turnout = "turnout";
+    public const string Satisfied = "satisfied";
+    public const string Positive = "positive";
+}
+
+/// <summary>One figure with its base and its bar: "满意 19 / 全体组成人员 35, 过半数: met".</summary>
+public sealed record Check(string Measure, int Count, CountBase Base, int BaseCount, Threshold Bar, bool Met);
+
+/// <summary>Why a result is invalid, when it is.</summary>
+public static class InvalidReasons
+{
+    /// <summary>Fewer took part than the 参加测评人数下限.</summary>
+    public const string Turnout = "turnout";
+    /// <summary>The verdict's base is empty (no valid ballot; nobody signed in).</summary>
+    public const string EmptyBase = "emptyBase";
+}
+
+/// <summary>The verdict of one item with every figure that led to it.</summary>
+public sealed record RuleOutcome(string Verdict, string? InvalidReason, Check Turnout, IReadOnlyList<Check> Measures)
+{
+    /// <summary>须再次报告: the department's answer fell short (rate under the bar, or 不满意 under the tiers).</summary>
+    public bool ReportAgain => Verdict is Verdicts.ReReportRequired or Verdicts.Dissatisfied;
+}
+
 /// <summary>
-/// The satisfaction rule sets (满意度测评规则), chosen per session:
-/// <list type="bullet">
-/// <item><c>rate</c>: rate = (满意 + 基本满意) / valid ballots; below the threshold → re-report required, else passed.</item>
-/// <item><c>allMembers</c>: counted against everyone entitled: 满意 &gt; half → satisfied; 满意 + 基本满意 &gt; half → basically satisfied; else dissatisfied.</item>
-/// </list>
-/// Both apply the quorum first: turnout below QuorumShare of the entitled makes the vote invalid.
-/// Comparisons are exact (integer arithmetic where possible), so a rate of 79.99 % never passes an 80 % bar
-/// even though it would display as 80.0 %.
+/// Turns an item's frozen counts into its verdict under the rule frozen on the vote. Integer
+/// arithmetic only (see <see cref="Threshold"/>). The turnout check comes first: a vote under the
+/// 参加测评人数下限 is invalid whatever its choices were.
 /// </summary>
 public static class SatisfactionRules
 {
-    public const string Rate = "rate";
-    public const string AllMembers = "allMembers";
-
-    public static readonly IReadOnlyList<string> Presets = [Rate, AllMembers];
-
-    public static bool IsKnown(string ruleSet) => Presets.Contains(ruleSet);
-
-    public static RuleOutcome Evaluate(Tally tally, RuleSettings settings)
+    public static RuleOutcome Evaluate(ItemCounts counts, Attendance attendance, EvaluationRule rule)
     {
-        ArgumentNullException.ThrowIfNull(tally);
-        ArgumentNullException.ThrowIfNull(settings);
-        if (!IsKnown(settings.RuleSet))
+        ArgumentNullException.ThrowIfNull(counts);
+        ArgumentNullException.ThrowIfNull(attendance);
+        ArgumentNullException.ThrowIfNull(rule);
+        if (!RuleKinds.IsKnown(rule.Kind))
         {
-            throw new DomainException("poll.ruleSet", $"未知的测评规则“{settings.RuleSet}”。", $"Unknown rule set '{settings.RuleSet}'.", 400);
+            throw new DomainException("poll.ruleSet", $"未知的测评规则“{rule.Kind}”。", $"Unknown rule set '{rule.Kind}'.", 400);
         }
-        if (tally.Satisfied < 0 || tally.BasicallySatisfied < 0 || tally.Dissatisfied < 0 || tally.Entitled < 0 || tally.Voted < 0)
+        if (counts.AnyNegative || attendance.Roster < 0 || attendance.Present < 0 || attendance.OnLeave < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(tally), "Counts cannot be negative.");
+            throw new ArgumentOutOfRangeException(nameof(counts), "Counts cannot be negative.");
         }
 
-        var rate = tally.Valid == 0 ? (double?)null : (double)(tally.Satisfied + tally.BasicallySatisfied) / tally.Valid;
-        var quorum = QuorumMet(tally, settings.QuorumShare);
-        if (!quorum) return new RuleOutcome(Verdicts.Invalid, rate, settings.RuleSet, false);
+        var turnoutBase = attendance.Of(rule.TurnoutBase, counts);
+        var turnout = new Check(Measures.Turnout, counts.Ballots, rule.TurnoutBase, turnoutBase, rule.Turnout,
+            rule.Turnout.IsMetBy(counts.Ballots, turnoutBase));
+        var barBase = attendance.Of(rule.BarBase, counts);
+        Check Measure(string measure, int count) => new(measure, count, rule.BarBase, barBase, rule.Bar, rule.Bar.IsMetBy(count, barBase));
+        IReadOnlyList<Check> measures = rule.Kind == RuleKinds.Majority
+            ? [Measure(Measures.Satisfied, counts.Satisfied), Measure(Measures.Positive, counts.Positive)]
+            : [Measure(Measures.Positive, counts.Positive)];
 
-        var verdict = settings.RuleSet == Rate ? ByRate(tally, settings.RateThreshold) : ByAllMembers(tally);
-        return new RuleOutcome(verdict, rate, settings.RuleSet, true);
-    }
+        if (!turnout.Met) return new RuleOutcome(Verdicts.Invalid, InvalidReasons.Turnout, turnout, measures);
+        if (barBase == 0) return new RuleOutcome(Verdicts.Invalid, InvalidReasons.EmptyBase, turnout, measures);
 
-    /// <summary>Turnout at or above QuorumShare of the entitled meets the quorum; nobody entitled never does.</summary>
-    public static bool QuorumMet(Tally tally, double quorumShare)
-    {
-        if (tally.Entitled == 0) return false;
-        // Exactly at the threshold meets it; the small tolerance absorbs binary fractions such as 0.1 * 30.
-        return tally.Voted >= quorumShare * tally.Entitled - 1e-9;
-    }
-
-    private static string ByRate(Tally tally, double threshold)
-    {
-        // No valid ballot: there is no rate to judge, so the vote cannot pass.
-        if (tally.Valid == 0) return Verdicts.Invalid;
-        var positive = tally.Satisfied + tally.BasicallySatisfied;
-        return positive >= threshold * tally.Valid - 1e-9 ? Verdicts.Passed : Verdicts.ReReportRequired;
-    }
-
-    private static string ByAllMembers(Tally tally)
-    {
-        // "More than half" is strict: exactly half of the entitled is not enough.
-        if (tally.Satisfied * 2 > tally.Entitled) return Verdicts.Satisfied;
-        if ((tally.Satisfied + tally.BasicallySatisfied) * 2 > tally.Entitled) return Verdicts.BasicallySatisfied;
-        return Verdicts.Dissatisfied;
+        var verdict = rule.Kind == RuleKinds.Majority
+            ? measures[0].Met ? Verdicts.Satisfied : measures[1].Met ? Verdicts.BasicallySatisfied : Verdicts.Dissatisfied
+            : measures[0].Met ? Verdicts.Passed : Verdicts.ReReportRequired;
+        return new RuleOutcome(verdict, null, turnout, measures);
     }
 }

@@ -37,6 +37,7 @@ public static class AccountsSetup
                 // An API answers 401/403; only page navigations would be redirected, and pages are static.
                 o.Events.OnRedirectToLogin = c => { c.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
                 o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+                o.Events.OnValidatePrincipal = SecurityStampCheck.ValidateAsync;
             })
             .AddCookie(ViewerIdentity.Scheme, o =>
             {

@@ -35,7 +35,11 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
     public DbSet<MeToo> MeToos => Set<MeToo>();
     public DbSet<ModerationDecision> ModerationDecisions => Set<ModerationDecision>();
     public DbSet<SensitiveWord> SensitiveWords => Set<SensitiveWord>();
+    public DbSet<EvaluatorGroup> EvaluatorGroups => Set<EvaluatorGroup>();
     public DbSet<Poll> Polls => Set<Poll>();
+    public DbSet<PollItem> PollItems => Set<PollItem>();
+    public DbSet<PollGroupTally> PollGroupTallies => Set<PollGroupTally>();
+    public DbSet<VoteAuditEntry> VoteAudit => Set<VoteAuditEntry>();
     public DbSet<BallotReceipt> BallotReceipts => Set<BallotReceipt>();
     public DbSet<BallotChoice> BallotChoices => Set<BallotChoice>();
     public DbSet<PublicRating> PublicRatings => Set<PublicRating>();

@@ -37,23 +37,35 @@ public sealed class ModerationCsvRow
     [Name("撤销时间")] public string UndoneAt { get; init; } = "";
 }
 
+/// <summary>
+/// One row per item of a vote and per group of evaluators: every figure printed with its base
+/// ("满意＋基本满意 30 / 有效票 33"), never a bare percentage. Counts are empty while withheld (unpublished).
+/// </summary>
 public sealed class VoteCsvRow
 {
-    [Name("编号")] public Guid PollId { get; init; }
-    [Name("测评事项")] public string Title { get; init; } = "";
+    [Name("测评编号")] public Guid PollId { get; init; }
+    [Name("测评类型")] public string Kind { get; init; } = "";
+    [Name("测评名称")] public string PollTitle { get; init; } = "";
+    [Name("测评项")] public string ItemTitle { get; init; } = "";
     [Name("应询部门")] public string Department { get; init; } = "";
+    [Name("测评人员")] public string Evaluators { get; init; } = "";
     [Name("状态")] public string State { get; init; } = "";
-    [Name("满意")] public int Satisfied { get; init; }
-    [Name("基本满意")] public int BasicallySatisfied { get; init; }
-    [Name("不满意")] public int Dissatisfied { get; init; }
-    [Name("应参评人数")] public int Entitled { get; init; }
-    [Name("实参评人数")] public int Voted { get; init; }
-    [Name("参评率")] public string Turnout { get; init; } = "";
-    [Name("满意率")] public string Rate { get; init; } = "";
+    [Name("满意")] public string Satisfied { get; init; } = "";
+    [Name("基本满意")] public string BasicallySatisfied { get; init; } = "";
+    [Name("不满意")] public string Dissatisfied { get; init; } = "";
+    [Name("未填")] public string Blank { get; init; } = "";
+    [Name("有效票")] public string Valid { get; init; } = "";
+    [Name("应到")] public string Expected { get; init; } = "";
+    [Name("实到")] public string Present { get; init; } = "";
+    [Name("请假")] public string OnLeave { get; init; } = "";
+    [Name("参加测评")] public string Voted { get; init; } = "";
     [Name("测评结论")] public string Verdict { get; init; } = "";
-    [Name("测评规则")] public string RuleSet { get; init; } = "";
-    [Name("满意率门槛")] public string RateThreshold { get; init; } = "";
-    [Name("手工录入")] public string EnteredByHand { get; init; } = "";
+    [Name("结论依据")] public string Figures { get; init; } = "";
+    [Name("无效原因")] public string InvalidReason { get; init; } = "";
+    [Name("测评规则")] public string Rule { get; init; } = "";
+    [Name("是否计入")] public string Counts { get; init; } = "";
+    [Name("重新测评理由")] public string SupersededReason { get; init; } = "";
+    [Name("纸质票")] public string EnteredByHand { get; init; } = "";
     [Name("录入人")] public string EnteredBy { get; init; } = "";
     [Name("开始时间")] public string OpenedAt { get; init; } = "";
     [Name("结束时间")] public string ClosedAt { get; init; } = "";

@@ -62,25 +62,16 @@ internal static class ExportsApi
         return CsvFile(rows, FileName("moderation-log", "csv", time));
     }
 
-    private static async Task<FileContentHttpResult> Votes(Guid sessionId, ReportBuilder reports, TimeProvider time, CancellationToken ct)
+    private static async Task<FileContentHttpResult> Votes(Guid sessionId, ReportBuilder reports, HttpContext http, TimeProvider time, CancellationToken ct)
     {
-        var report = await reports.BuildAsync(sessionId, ct);
-        var rows = report.Votes.Select(v => new VoteCsvRow
-        {
-            PollId = v.PollId, Title = v.Title, Department = v.DepartmentName ?? "",
-            State = v.PublishedAt is null ? "未公布" : "已公布", Satisfied = v.Satisfied, BasicallySatisfied = v.BasicallySatisfied,
-            Dissatisfied = v.Dissatisfied, Entitled = v.Entitled, Voted = v.Voted, Turnout = Labels.Percent(v.Turnout),
-            Rate = Labels.Percent(v.Rate), Verdict = Labels.Verdict(v.Verdict), RuleSet = v.RuleSet,
-            RateThreshold = Labels.Percent(v.RateThreshold), EnteredByHand = v.EnteredByHand ? "是" : "否", EnteredBy = v.EnteredBy ?? "",
-            OpenedAt = RectificationRules.Local(v.OpenedAt), ClosedAt = RectificationRules.Local(v.ClosedAt),
-            PublishedAt = RectificationRules.Local(v.PublishedAt), FollowsPollId = v.FollowsPollId?.ToString() ?? "",
-        });
-        return CsvFile(rows, FileName("votes", "csv", time));
+        var report = await reports.BuildAsync(sessionId, http.User, ct);
+        return CsvFile(report.Votes.SelectMany(VoteRows.Of), FileName("votes", "csv", time));
     }
 
-    private static async Task<FileContentHttpResult> Archive(Guid sessionId, ReportBuilder reports, AppDbContext db, TimeProvider time, CancellationToken ct)
+    private static async Task<FileContentHttpResult> Archive(
+        Guid sessionId, ReportBuilder reports, AppDbContext db, HttpContext http, TimeProvider time, CancellationToken ct)
     {
-        var report = await reports.BuildAsync(sessionId, ct);
+        var report = await reports.BuildAsync(sessionId, http.User, ct);
         var names = await Names(db, sessionId, ct);
         var items = await db.RectificationItems.AsNoTracking().Include(r => r.Updates).Where(r => r.SessionId == sessionId).ToListAsync(ct);
         var archive = new

@@ -30,8 +30,8 @@ internal static class FollowUpApi
         return app;
     }
 
-    private static async Task<Ok<SessionReport>> Report(Guid sessionId, ReportBuilder reports, CancellationToken ct) =>
-        TypedResults.Ok(await reports.BuildAsync(sessionId, ct));
+    private static async Task<Ok<SessionReport>> Report(Guid sessionId, ReportBuilder reports, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await reports.BuildAsync(sessionId, http.User, ct));
 
     private static async Task<Ok<PublicResults>> Public(Guid sessionId, AppDbContext db, TimeProvider time, CancellationToken ct)
     {

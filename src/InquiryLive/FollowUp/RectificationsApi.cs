@@ -77,9 +77,10 @@ internal static class RectificationsApi
         if (request.PollId is { } pollId)
         {
             var poll = await db.Polls.AsNoTracking().Where(p => p.SessionId == sessionId && p.Id == pollId)
-                .Select(p => new { p.DepartmentId }).FirstOrDefaultAsync(ct);
+                .Select(p => new { Departments = p.Items.Select(i => i.DepartmentId).ToList() }).FirstOrDefaultAsync(ct);
             errors.Require(poll is not null, "pollId", "没有找到该测评。", "No such vote.");
-            departmentId ??= poll?.DepartmentId;
+            // A single vote's department; a sheet rates several, so the request names which.
+            departmentId ??= poll?.Departments.Distinct().Count() == 1 ? poll.Departments[0] : null;
         }
         var departmentKnown = departmentId is { } dep && await db.Departments.AnyAsync(x => x.SessionId == sessionId && x.Id == dep, ct);
         errors.Require(departmentKnown, "departmentId", "请选择本次会议的应询部门。", "Choose a department of this session.");

@@ -38,8 +38,7 @@ internal static class SecondEvaluationApi
             var db = change.Db;
             var item = await db.RectificationItems.FirstOrDefaultAsync(r => r.SessionId == sessionId && r.Id == itemId, ct)
                 ?? throw RectificationsApi.NotFound();
-            var first = await db.Polls.FirstOrDefaultAsync(p => p.SessionId == sessionId && p.Id == request.FirstPollId, ct)
-                ?? throw new DomainException("poll.notFound", "没有找到该测评。", "No such vote.", 404);
+            var first = await PollReads.FindAsync(db, sessionId, request.FirstPollId!.Value, tracked: false, ct) ?? throw PollLifecycle.NotFound();
             if (first.PublishedAt is null)
             {
                 throw new DomainException("secondEvaluation.firstNotPublished", "首次测评结果尚未公布，不能开展回头看。",
@@ -50,42 +49,25 @@ internal static class SecondEvaluationApi
                 throw new DomainException("secondEvaluation.notAFirstVote", "请选择首次测评，而不是另一次回头看。",
                     "Choose a first vote, not another second evaluation.");
             }
-            if (await db.Polls.AnyAsync(p => p.SessionId == sessionId && p.State == PollState.Open, ct))
-            {
-                throw new DomainException("poll.alreadyOpen", "已有正在进行的测评，请先结束。", "Another vote is open; close it first.");
-            }
+            // On a 测评表 the item of the rectification's department is the one compared.
+            var firstItem = first.Items.Count == 1 ? first.Items[0] : first.Items.FirstOrDefault(i => i.DepartmentId == item.DepartmentId)
+                ?? throw new DomainException("secondEvaluation.departmentNotRated", "所选的首次测评没有对该部门的测评项。",
+                    "The first vote chosen has no item for this department.");
             if (await db.Polls.AnyAsync(p => p.FollowsPollId == first.Id && p.RectificationItemId == item.Id, ct))
             {
                 throw new DomainException("secondEvaluation.exists", "该整改事项已对这次测评开展过回头看。",
                     "This item already has a second evaluation of that vote.");
             }
-            var poll = new Poll
-            {
-                Id = Guid.NewGuid(),
-                SessionId = sessionId,
-                Title = TitlePrefix + item.Title,
-                DepartmentId = item.DepartmentId,
-                AgendaItemId = first.AgendaItemId,
-                FollowsPollId = first.Id,
-                RectificationItemId = item.Id,
-                State = PollState.Open,
-                OpenedAt = change.Now,
-                // Same rules as the first vote, whatever the session's settings say now.
-                RuleSet = first.RuleSet,
-                RateThreshold = first.RateThreshold,
-                QuorumShare = first.QuorumShare,
-                Named = first.Named,
-            };
-            db.Polls.Add(poll);
+            var title = TitlePrefix + item.Title;
+            // Same rules as the first vote, whatever the session's settings say now.
+            var spec = new VoteSpec(PollKind.Single, title, [new VoteItemSpec(title, item.DepartmentId, null, firstItem.AgendaItemId)],
+                null, first.Rule(), first.Named, AllowBlank: false, by, FollowsPollId: first.Id, RectificationItemId: item.Id);
+            var pollView = await VoteOpening.OpenAsync(change, spec, ct);
             item.LastUpdateAt = change.Now;
             db.RectificationUpdates.Add(new RectificationUpdate
             {
-                ItemId = item.Id, Kind = RectificationUpdateKind.SecondEvaluation, Note = poll.Title, By = by, At = change.Now,
+                ItemId = item.Id, Kind = RectificationUpdateKind.SecondEvaluation, Note = title, By = by, At = change.Now,
             });
-            var department = await db.Departments.Where(d => d.Id == item.DepartmentId).Select(d => d.Name).FirstOrDefaultAsync(ct);
-            var pollView = new PollView(poll.Id, poll.Title, poll.DepartmentId, department, poll.FloorItemId, poll.State,
-                poll.OpenedAt, poll.ClosesAt, poll.ClosedAt);
-            change.Publish("poll.opened", new { poll = pollView });
             await RectificationsApi.PublishAsync(change, item, ct);
             return pollView;
         }, ct);

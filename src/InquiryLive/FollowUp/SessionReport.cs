@@ -5,34 +5,46 @@ using InquiryLive.Sessions;
 
 namespace InquiryLive.FollowUp;
 
-/// <summary>The session report (会议报告): everything the committee files after a sitting. Staff read it.</summary>
+/// <summary>
+/// The session report (会议报告): everything the committee files after a sitting. Staff read it;
+/// until a vote is published only the chair and admin see its tally (<see cref="TalliesHidden"/>
+/// says whether some were withheld from this reader).
+/// </summary>
 public sealed record SessionReport(
     ReportSession Session, DateTimeOffset GeneratedAt, ReportAttendance Attendance, IReadOnlyList<FloorView> Floor,
-    IReadOnlyList<ReportVote> Votes, IReadOnlyList<ReportVote> ReReportRequired, ReportParticipation Participation,
-    IReadOnlyList<ReportComparison> SecondEvaluations, IReadOnlyList<RectificationView> Rectifications);
+    IReadOnlyList<ReportVote> Votes, IReadOnlyList<ReportItemRef> ReReportRequired, ReportParticipation Participation,
+    IReadOnlyList<ReportComparison> SecondEvaluations, IReadOnlyList<RectificationView> Rectifications,
+    IReadOnlyList<VoteAuditView> VoteAudit, bool TalliesHidden);
 
 public sealed record ReportSession(
     Guid Id, string Title, string Topic, string Description, SessionState State, DateTimeOffset? ScheduledStart,
-    DateTimeOffset? HeldAt, string RuleSet, double RateThreshold, double QuorumShare, IReadOnlyList<DepartmentView> Departments);
+    DateTimeOffset? HeldAt, RuleView Rule, bool NamedVoting, IReadOnlyList<DepartmentView> Departments);
 
-/// <summary>Roster size and the turnout of each vote (n of N).</summary>
-public sealed record ReportAttendance(int RosterSize, IReadOnlyList<ReportTurnout> Votes);
+/// <summary>签到 as it stands (应到 / 实到 / 请假) and each vote's turnout (n of N).</summary>
+public sealed record ReportAttendance(int RosterSize, AttendanceFigures Current, IReadOnlyList<ReportTurnout> Votes);
 
 public sealed record ReportTurnout(Guid PollId, string Title, int Voted, int Entitled);
 
-/// <summary>A closed or published vote with its frozen tally, the rule that judged it and whether it is public yet.</summary>
+/// <summary>
+/// A closed or published vote. <see cref="Result"/> holds its frozen tally, with every figure and
+/// its base, the superseded items marked; null when this reader may not see it yet (unpublished).
+/// </summary>
 public sealed record ReportVote(
-    Guid PollId, string Title, int? DepartmentId, string? DepartmentName, long? FloorItemId, PollState State,
-    int Satisfied, int BasicallySatisfied, int Dissatisfied, int Entitled, int Voted, double? Turnout, double? Rate,
-    string? Verdict, string RuleSet, double RateThreshold, double QuorumShare, bool EnteredByHand, string? EnteredBy,
-    DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt, DateTimeOffset? PublishedAt, Guid? FollowsPollId,
-    long? RectificationItemId, PublicRatingView? PublicRating);
+    Guid PollId, PollKind Kind, string Title, PollState State, int Voted, int Entitled, DateTimeOffset OpenedAt,
+    DateTimeOffset? ClosedAt, DateTimeOffset? PublishedAt, Guid? FollowsPollId, long? RectificationItemId, PollResultView? Result);
+
+/// <summary>An item whose department must report again (须再次报告), from a result that still counts.</summary>
+public sealed record ReportItemRef(Guid PollId, long ItemId, string Title, string? DepartmentName, string Verdict);
 
 /// <summary>Public participation: viewer-visits, peak concurrent viewers, likes and the question counts.</summary>
 public sealed record ReportParticipation(
     long ViewerVisits, int PeakViewers, long Likes, int QuestionsReceived, int QuestionsApproved, int QuestionsMerged,
     int QuestionsRejected, int QuestionsPending, int AnsweredInWriting);
 
-/// <summary>A second evaluation beside its first vote, with the change of the satisfaction rate in points.</summary>
+/// <summary>
+/// A second evaluation beside the first vote's item for the same department, with the change of
+/// the share 满意＋基本满意 of valid ballots, in points (display only; null without valid ballots).
+/// </summary>
 public sealed record ReportComparison(
-    long? RectificationItemId, string? RectificationTitle, string? DepartmentName, ReportVote First, ReportVote Second, double? RateChange);
+    long? RectificationItemId, string? RectificationTitle, string? DepartmentName, Guid FirstPollId, ItemResultView? First,
+    Guid SecondPollId, ItemResultView? Second, double? PositiveShareChange);

@@ -11,8 +11,20 @@ namespace InquiryLive.Live;
 /// staff-only streams of a session here. Anonymous connections are refused with 401.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class ConsoleHub(AppDbContext db, TimeProvider time) : Hub<IConsoleClient>
+public sealed class ConsoleHub(AppDbContext db, AccountConnections accounts, TimeProvider time) : Hub<IConsoleClient>
 {
+    public override Task OnConnectedAsync()
+    {
+        accounts.Add(Context);
+        return base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        accounts.Remove(Context);
+        return base.OnDisconnectedAsync(exception);
+    }
+
     public async Task<JoinResult> JoinSession(Guid sessionId)
     {
         var session = await db.Sessions.AsNoTracking()

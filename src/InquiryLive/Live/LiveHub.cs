@@ -18,13 +18,21 @@ namespace InquiryLive.Live;
 /// </summary>
 [Authorize(Policy = Policies.Public)]
 public sealed class LiveHub(
-    PresenceTracker presence, LikeCounter likes, IOptions<RateLimitSettings> limits, TimeProvider time) : Hub<ILiveClient>
+    PresenceTracker presence, LikeCounter likes, AccountConnections accounts, IOptions<RateLimitSettings> limits, TimeProvider time) : Hub<ILiveClient>
 {
     public const int MaxTapsPerCall = 50;
+
+    /// <summary>A member's phone is registered so ending the member's sign-ins closes it (viewers are not).</summary>
+    public override Task OnConnectedAsync()
+    {
+        accounts.Add(Context);
+        return base.OnConnectedAsync();
+    }
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         presence.LeaveAll(Context.ConnectionId);
+        accounts.Remove(Context);
         return base.OnDisconnectedAsync(exception);
     }
 

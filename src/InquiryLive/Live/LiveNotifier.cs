@@ -24,6 +24,7 @@ public sealed class LiveNotifier(
     IHubContext<LiveHub> live,
     PacedGroupLifetimeManager<LiveHub> audience,
     IHubContext<ConsoleHub> console,
+    AccountConnections accounts,
     ILogger<LiveNotifier> logger) : BackgroundService
 {
     /// <summary>How long a connection may leave a push untaken before it is closed.</summary>
@@ -57,6 +58,7 @@ public sealed class LiveNotifier(
                 await HandOut(LiveGroups.Session(e.SessionId), nameof(ILiveClient.EventAppended), e);
             }
             await Send(console.Clients.Group(LiveGroups.Staff(e.SessionId)), nameof(IConsoleClient.EventAppended), e);
+            accounts.Observe(e);
         }
         foreach (var (viewerId, change) in viewerNotes)
         {

@@ -21,6 +21,7 @@ public static class LiveSetup
         builder.Services.AddSingleton<HubLifetimeManager<LiveHub>>(sp => sp.GetRequiredService<PacedGroupLifetimeManager<LiveHub>>());
         builder.Services.AddSingleton<IUserIdProvider, ViewerUserIds>();
         builder.Services.AddSingleton<LiveNotifier>();
+        builder.Services.AddSingleton<AccountConnections>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveNotifier>());
         builder.Services.AddSingleton<LiveCluster>();
         builder.Services.AddSingleton<EventRelay>();

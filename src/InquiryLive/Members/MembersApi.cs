@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InquiryLive.Members;
 
-public sealed record MemberSummary(int Id, string DisplayName, string? UserName, bool HasLink, DateTimeOffset? LinkIssuedAt);
+/// <summary>A member of the roster, or of an evaluator group (GroupId), with the state of their link.</summary>
+public sealed record MemberSummary(int Id, string DisplayName, string? UserName, bool HasLink, DateTimeOffset? LinkIssuedAt, int? GroupId);
 
 /// <summary>A freshly issued link: the only time the token is ever shown.</summary>
 public sealed record MemberLinkIssued(int MemberId, string DisplayName, string Token, string Link);
@@ -17,6 +18,9 @@ public sealed record MemberLinkIssued(int MemberId, string DisplayName, string T
 public sealed record MemberSignInRequest(string? Token);
 
 public sealed record MemberSignedIn(Guid SessionId, string DisplayName);
+
+/// <summary>Staff event: every sign-in of this member's account was ended (link revoked or reissued).</summary>
+public sealed record SignInsEnded(string UserId);
 
 /// <summary>The roster's personal sign-in links: issue, reissue, revoke, QR code; and signing in with one.</summary>
 internal static class MembersApi
@@ -32,6 +36,8 @@ internal static class MembersApi
         group.MapPost("/{memberId:int}/link", Issue);
         group.MapDelete("/{memberId:int}/link", Revoke);
         group.MapGet("/{memberId:int}/link.png", QrCode);
+        app.MapAttendance();
+        app.MapEvaluatorGroups();
         app.MapPost("/api/members/sign-in", SignIn).WithTags("Members")
             .RequireAuthorization(Policies.Public).RequireRateLimiting(SignInRateLimit);
         return app;
@@ -44,41 +50,60 @@ internal static class MembersApi
                           from u in users.DefaultIfEmpty()
                           where m.SessionId == sessionId
                           orderby m.Id
-                          select new MemberSummary(m.Id, m.DisplayName, u.UserName, m.SignInTokenHash != null, m.SignInTokenIssuedAt))
+                          select new MemberSummary(m.Id, m.DisplayName, u.UserName, m.SignInTokenHash != null, m.SignInTokenIssuedAt, m.GroupId))
             .ToArrayAsync(ct);
         return TypedResults.Ok(rows);
     }
 
-    private static async Task<Ok<MemberLinkIssued>> Issue(Guid sessionId, int memberId, SessionCommands commands, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<MemberLinkIssued>> Issue(
+        Guid sessionId, int memberId, SessionCommands commands, UserManager<AppUser> users, HttpContext http, CancellationToken ct)
     {
         var issued = await commands.RunAsync(sessionId, async change =>
         {
             var member = await FindAsync(change, memberId, ct);
+            await EndEarlierSignInsAsync(change, member, users);
             return Reissue(member, change.Now, http.Request);
         }, ct);
         return TypedResults.Ok(issued);
     }
 
-    /// <summary>Issues a new link to every member of the roster (each earlier link stops working).</summary>
-    private static async Task<Ok<MemberLinkIssued[]>> IssueAll(Guid sessionId, SessionCommands commands, HttpContext http, CancellationToken ct)
+    /// <summary>Issues a new link to everyone on the roster (each earlier link, and what was signed in with it, stops working).</summary>
+    private static async Task<Ok<MemberLinkIssued[]>> IssueAll(
+        Guid sessionId, SessionCommands commands, UserManager<AppUser> users, HttpContext http, CancellationToken ct)
     {
         var issued = await commands.RunAsync(sessionId, async change =>
         {
             var members = await change.Db.RosterMembers.Where(m => m.SessionId == sessionId).OrderBy(m => m.Id).ToListAsync(ct);
+            foreach (var member in members) await EndEarlierSignInsAsync(change, member, users);
             return members.Select(m => Reissue(m, change.Now, http.Request)).ToArray();
         }, ct);
         return TypedResults.Ok(issued);
     }
 
-    private static async Task<NoContent> Revoke(Guid sessionId, int memberId, SessionCommands commands, CancellationToken ct)
+    private static async Task<NoContent> Revoke(Guid sessionId, int memberId, SessionCommands commands, UserManager<AppUser> users, CancellationToken ct)
     {
         await commands.RunAsync(sessionId, async change =>
         {
             var member = await FindAsync(change, memberId, ct);
             member.SignInTokenHash = null;
             member.SignInTokenIssuedAt = null;
+            await EndEarlierSignInsAsync(change, member, users);
         }, ct);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// Ends every sign-in obtained with the member's earlier link at once: the account's security
+    /// stamp changes (every cookie carrying the old one is refused on its next request, see
+    /// SecurityStampCheck), and every node closes the account's live connections when it sees the event.
+    /// </summary>
+    private static async Task EndEarlierSignInsAsync(SessionChange change, RosterMember member, UserManager<AppUser> users)
+    {
+        var user = await users.FindByIdAsync(member.UserId);
+        if (user is null) return;
+        var updated = await users.UpdateSecurityStampAsync(user);
+        if (!updated.Succeeded) throw new DomainException("member.account", "无法收回该委员的登录。", "The member's sign-in could not be ended.");
+        change.PublishToStaff(AccountConnections.SignInsEndedEvent, new SignInsEnded(member.UserId));
     }
 
     /// <summary>The QR code of a link just issued. The token comes in a header (not the URL) and must match the stored hash.</summary>
@@ -96,9 +121,13 @@ internal static class MembersApi
         return TypedResults.File(MemberLinks.QrPng(MemberLinks.Link(http.Request, token)), "image/png");
     }
 
+    /// <summary>
+    /// Signing in with a personal link: only while the sitting (or a vote of it) is open, and it is
+    /// the member's 签到 for the sitting.
+    /// </summary>
     private static async Task<Results<Ok<MemberSignedIn>, ValidationProblem, ProblemHttpResult>> SignIn(
         MemberSignInRequest request, AppDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn,
-        HttpContext http, CancellationToken ct)
+        SessionCommands commands, HttpContext http, CancellationToken ct)
     {
         var token = request.Token?.Trim() ?? "";
         if (token.Length is 0 or > 100)
@@ -115,6 +144,12 @@ internal static class MembersApi
                 ? "This sign-in link is not valid (it may have been revoked). Ask the staff for a new one."
                 : "该登录链接无效（可能已被收回），请向工作人员索取新的链接。");
         }
+        await commands.RunAsync(member.SessionId, async change =>
+        {
+            await SittingWindow.EnsureOpenAsync(change.Db, change.Session, ct);
+            var tracked = await change.Db.RosterMembers.FirstAsync(m => m.Id == member.Id, ct);
+            if (tracked.IsOfficial) await AttendanceApi.SetAsync(change, tracked, AttendanceStatus.Present, null, ct);
+        }, ct);
         await signIn.SignInAsync(user, isPersistent: true);
         return TypedResults.Ok(new MemberSignedIn(member.SessionId, member.DisplayName));
     }

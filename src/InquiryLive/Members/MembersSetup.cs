@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using InquiryLive.Accounts;
+using InquiryLive.Sessions;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace InquiryLive.Members;
@@ -13,6 +14,7 @@ public static class MembersSetup
         builder.Services.Configure<RateLimiterOptions>(o => o.AddPolicy(MembersApi.SignInRateLimit, http =>
             RateLimitPartition.GetFixedWindowLimiter(http.User.ViewerId() ?? Hosting.RateLimits.ClientAddress(http),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+        builder.Services.AddSnapshotPart<AttendanceSnapshotPart>();
         return builder;
     }
 }

@@ -4,16 +4,16 @@ using InquiryLive.Domain;
 using InquiryLive.Domain.Text;
 using InquiryLive.Hosting;
 using InquiryLive.Live;
-using InquiryLive.Polls;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace InquiryLive.Members;
 
-public sealed record AddMemberRequest(string? DisplayName, string? UserName);
+/// <summary>Adds a committee member, or (with <see cref="GroupId"/>) an evaluator of a group whose tally is counted apart.</summary>
+public sealed record AddMemberRequest(string? DisplayName, string? UserName, int? GroupId = null);
 
-public sealed record RosterMemberView(int Id, string DisplayName, string UserName);
+public sealed record RosterMemberView(int Id, string DisplayName, string UserName, int? GroupId);
 
 /// <summary>
 /// The admin keeps the session's roster: adding a member (with a new Member account, or an existing
@@ -47,6 +47,11 @@ internal static class RosterApi
 
         var view = await commands.RunAsync(sessionId, async change =>
         {
+            await RosterFreeze.EnsureNoVoteOpenAsync(change, ct);
+            if (request.GroupId is { } gid && !await change.Db.EvaluatorGroups.AnyAsync(g => g.Id == gid && g.SessionId == sessionId, ct))
+            {
+                throw new DomainException("evaluatorGroup.notFound", "没有找到该测评人员分组。", "No such evaluator group.", 404);
+            }
             var user = userName.Length > 0 ? await users.FindByNameAsync(userName) : null;
             if (user is not null && !await users.IsInRoleAsync(user, Roles.Member))
             {
@@ -63,10 +68,10 @@ internal static class RosterApi
             {
                 throw new DomainException("member.duplicate", "该委员已在名单中。", "This member is already on the roster.");
             }
-            var member = new RosterMember { SessionId = sessionId, UserId = user.Id, DisplayName = name };
+            var member = new RosterMember { SessionId = sessionId, UserId = user.Id, DisplayName = name, GroupId = request.GroupId };
             change.Db.RosterMembers.Add(member);
             await change.Db.SaveChangesAsync(ct);
-            var added = new RosterMemberView(member.Id, name, user.UserName!);
+            var added = new RosterMemberView(member.Id, name, user.UserName!, member.GroupId);
             change.PublishToStaff("roster.memberAdded", new { member = added });
             return added;
         }, ct);
@@ -79,10 +84,7 @@ internal static class RosterApi
         {
             var member = await change.Db.RosterMembers.FirstOrDefaultAsync(m => m.Id == memberId && m.SessionId == sessionId, ct)
                 ?? throw new DomainException("member.notFound", "名单中没有该委员。", "No such member on the roster.", 404);
-            if (await change.Db.Polls.AnyAsync(p => p.SessionId == sessionId && p.State == PollState.Open, ct))
-            {
-                throw new DomainException("member.voteOpen", "测评进行中，不能修改名单。", "The roster cannot change while a vote is open.");
-            }
+            await RosterFreeze.EnsureNoVoteOpenAsync(change, ct);
             if (await change.Db.BallotReceipts.AnyAsync(r => r.MemberId == memberId, ct))
             {
                 throw new DomainException("member.hasVoted", "该委员已参与过测评，不能从名单中删除。", "This member has voted in this session and stays on the roster.");

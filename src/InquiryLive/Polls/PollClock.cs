@@ -6,7 +6,8 @@ namespace InquiryLive.Polls;
 
 /// <summary>
 /// Every 250 ms: closes votes whose clock has run out (through the same code path as the chair's
-/// close), pushes the turnout of votes that took ballots (at most 4 a second per vote), and every
+/// close), pushes the turnout of votes that took ballots (at most 4 a second per vote) and the 签到
+/// figures their ballots changed, and every
 /// other tick the public rating of votes that were rated (at most 2 a second). Pushes are ordinary
 /// session events, persisted and numbered like any other.
 /// </summary>
@@ -41,7 +42,15 @@ public sealed class PollClock(IServiceScopeFactory scopes, PollPulse pulse, Time
             .Select(p => new { p.SessionId, p.Id }).ToListAsync(ct);
         foreach (var poll in due)
         {
-            await Try(scopes, poll.SessionId, change => PollLifecycle.CloseAsync(change, poll.Id, ct), ct);
+            await Try(scopes, poll.SessionId, change => PollLifecycle.CloseAsync(change, poll.Id, PollLifecycle.ClockActor, ct), ct);
+        }
+        foreach (var sessionId in pulse.DrainAttendance())
+        {
+            await Try(scopes, sessionId, async change =>
+            {
+                change.Publish(Members.AttendanceApi.ChangedEvent, await Members.AttendanceCounts.ReadAsync(change.Db, sessionId, ct));
+                return true;
+            }, ct);
         }
         foreach (var (sessionId, pollId) in pulse.DrainTurnout())
         {

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace InquiryLive.Polls;
 
 /// <summary>
-/// Marks votes whose turnout or public rating changed since the last push. The <see cref="PollClock"/>
+/// Marks votes whose turnout or public rating changed since the last push, and sessions whose 签到 a ballot changed. The <see cref="PollClock"/>
 /// drains these marks a few times a second, so a burst of 70 ballots (or 19,000 ratings) becomes a
 /// handful of events rather than one per ballot.
 /// </summary>
@@ -11,10 +11,24 @@ public sealed class PollPulse
 {
     private readonly ConcurrentDictionary<Guid, Guid> _turnout = new();
     private readonly ConcurrentDictionary<Guid, Guid> _ratings = new();
+    private readonly ConcurrentDictionary<Guid, bool> _attendance = new();
 
     public void TurnoutChanged(Guid sessionId, Guid pollId) => _turnout[pollId] = sessionId;
 
     public void RatingChanged(Guid sessionId, Guid pollId) => _ratings[pollId] = sessionId;
+
+    /// <summary>A member's ballot signed them in (签到): the 实到 figure changed.</summary>
+    public void AttendanceChanged(Guid sessionId) => _attendance[sessionId] = true;
+
+    public IReadOnlyList<Guid> DrainAttendance()
+    {
+        var taken = new List<Guid>();
+        foreach (var sessionId in _attendance.Keys)
+        {
+            if (_attendance.TryRemove(sessionId, out _)) taken.Add(sessionId);
+        }
+        return taken;
+    }
 
     public IReadOnlyList<(Guid SessionId, Guid PollId)> DrainTurnout() => Drain(_turnout);
 

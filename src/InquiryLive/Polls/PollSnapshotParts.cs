@@ -20,13 +20,8 @@ internal sealed class ResultsSnapshotPart : ISnapshotPart
 
     public async Task<object?> ReadAsync(AppDbContext db, InquirySession session, CancellationToken ct)
     {
-        var polls = await db.Polls.AsNoTracking().Where(p => p.SessionId == session.Id && p.State == PollState.Published)
-            .ToListAsync(ct);
-        var results = new List<PollResultView>();
-        foreach (var poll in polls.OrderByDescending(p => p.PublishedAt))
-        {
-            results.Add(await PollReads.ResultAsync(db, poll, ct));
-        }
-        return results;
+        var polls = await db.Polls.AsNoTracking().Include(p => p.Items)
+            .Where(p => p.SessionId == session.Id && p.State == PollState.Published).ToListAsync(ct);
+        return await PollResults.BuildAsync(db, polls.OrderByDescending(p => p.PublishedAt).ToList(), forStaff: false, ct);
     }
 }

@@ -36,6 +36,10 @@ internal static class PublicRatingApi
             // Ratings only add rows: a poll's state cannot change within the batch, so it is read once.
             // No request token inside the batch: its reads are shared (see GroupCommit).
             var poll = await change.OnceAsync($"publicRating.poll:{pollId}", () => PollLifecycle.FindAsync(change, pollId, CancellationToken.None));
+            if (poll.Kind == PollKind.Sheet)
+            {
+                throw new DomainException("publicRating.sheet", "测评表不接受网友评价。", "A sheet takes no public rating.");
+            }
             if (poll.State == PollState.Published)
             {
                 throw new DomainException("publicRating.closed", "该项结果已公布，不再接受评价。", "This result is published: ratings are closed.");

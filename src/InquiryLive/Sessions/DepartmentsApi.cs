@@ -70,7 +70,7 @@ internal static class DepartmentsApi
             var inUse = await db.AgendaItems.AnyAsync(a => a.DepartmentId == departmentId, ct)
                 || await db.Questions.AnyAsync(q => q.DepartmentId == departmentId, ct)
                 || await db.FloorItems.AnyAsync(f => f.DepartmentId == departmentId, ct)
-                || await db.Polls.AnyAsync(p => p.DepartmentId == departmentId, ct);
+                || await db.PollItems.AnyAsync(i => i.DepartmentId == departmentId, ct);
             if (inUse)
             {
                 throw new DomainException("department.inUse", "该部门已被议程、问题或测评使用，不能删除。",

@@ -1,9 +1,11 @@
+using InquiryLive.Domain.Satisfaction;
 using InquiryLive.Domain.Sessions;
+using InquiryLive.Polls;
 
 namespace InquiryLive.Sessions;
 
 /// <summary>One special inquiry sitting (专题询问会议): its settings, its state and its event counters.</summary>
-public sealed class InquirySession
+public sealed class InquirySession : IHoldsEvaluationRule
 {
     public Guid Id { get; set; }
     public required string Title { get; set; }
@@ -25,11 +27,24 @@ public sealed class InquirySession
     public int FollowUpSeconds { get; set; } = 120;
     public bool FollowUpAllowed { get; set; } = true;
 
-    // Satisfaction rule set (see Polls/): which preset, its threshold and quorum.
-    public string RuleSet { get; set; } = "rate";
-    public double RateThreshold { get; set; } = 0.8;
-    public double QuorumShare { get; set; } = 0.5;
+    // The evaluation rule (see Polls/EvaluationRuleColumns.cs), EvaluationRule.Default unless set up:
+    // 满意＋基本满意 百分之八十以上 of 有效票, and 过半数 of 全体组成人员 must take part.
+    public string RuleSet { get; set; } = RuleKinds.Rate;
+    public int BarNumerator { get; set; } = 4;
+    public int BarDenominator { get; set; } = 5;
+    public bool BarStrict { get; set; }
+    public CountBase BarBase { get; set; } = CountBase.ValidBallots;
+    public int TurnoutNumerator { get; set; } = 1;
+    public int TurnoutDenominator { get; set; } = 2;
+    public bool TurnoutStrict { get; set; } = true;
+    public CountBase TurnoutBase { get; set; } = CountBase.Roster;
     public bool NamedVoting { get; set; }
+    /// <summary>Whether members may leave an item of a 测评表 empty.</summary>
+    public bool AllowBlankItems { get; set; } = true;
+    /// <summary>When the sitting first went live: from then on the rule set is frozen.</summary>
+    public DateTimeOffset? WentLiveAt { get; set; }
+
+    public bool RulesFrozen => WentLiveAt is not null;
 
     // Public participation, persisted by the like counter and presence tracker.
     public long LikeCount { get; set; }

@@ -31,6 +31,8 @@ internal static class SessionStateApi
         {
             var from = change.Session.State;
             change.Session.State = SessionStateMachine.Move(from, to);
+            // From the first moment the sitting is live, its evaluation rules are frozen.
+            if (to == SessionState.Live) change.Session.WentLiveAt ??= change.Now;
             var e = new SessionStateChanged(sessionId, from, to);
             change.Publish("session.stateChanged", e);
             if (to is SessionState.Paused or SessionState.Ended) Agenda.ClockApi.PauseForSitting(change);

@@ -11,8 +11,9 @@ public sealed class SessionAdminTests
 {
     private static object Settings(string title = "关于养老服务的专题询问", string? streamUrl = "https://live.example.cn/a.m3u8") => new
     {
-        title, topic = "养老服务", description = "联组会议", streamUrl, askSeconds = 90, answerSeconds = 240,
-        ruleSet = "allMembers", rateThreshold = 0.8, quorumShare = 0.5, namedVoting = false,
+        title, topic = "养老服务", description = "联组会议", scheduledStart = (DateTimeOffset?)null, streamUrl, askSeconds = 90, answerSeconds = 240,
+        followUpSeconds = 120, followUpAllowed = true, ruleSet = "majority", bar = "moreThanHalf", barBase = "roster",
+        turnout = "moreThanHalf", turnoutBase = "roster", namedVoting = false, allowBlankItems = true,
     };
 
     [Fact]
@@ -26,7 +27,8 @@ public sealed class SessionAdminTests
         var view = await created.Content.ReadFromJsonAsync<JsonElement>();
         var id = view.GetProperty("id").GetGuid();
         Assert.Equal("draft", view.GetProperty("state").GetString());
-        Assert.Equal("allMembers", view.GetProperty("ruleSet").GetString());
+        Assert.Equal("majority", view.GetProperty("ruleSet").GetString());
+        Assert.Equal("过半数分档规则：满意或满意＋基本满意须达全体组成人员的过半数；参加测评人数下限：全体组成人员过半数", view.GetProperty("rule").GetProperty("textZh").GetString());
 
         var edited = await admin.PutAsJsonAsync($"/api/sessions/{id}", Settings(title: "关于养老服务体系建设的专题询问"));
         Assert.Equal(HttpStatusCode.OK, edited.StatusCode);

@@ -89,7 +89,7 @@ public sealed class BallotTests
         Assert.Single(tallies.Distinct());
         Assert.Equal(counted, again.GetProperty("voted").GetInt32());
         Assert.Equal(counted, again.GetProperty("satisfied").GetInt32() + again.GetProperty("basicallySatisfied").GetInt32() + again.GetProperty("dissatisfied").GetInt32());
-        Assert.Equal(60, again.GetProperty("entitled").GetInt32());
+        Assert.Equal(60, again.GetProperty("attendance").GetProperty("expected").GetInt32());
         Assert.Equal(counted, await app.Db(db => db.BallotReceipts.CountAsync(r => r.PollId == pollId)));
         Assert.Equal(counted, await app.Db(db => db.BallotChoices.CountAsync(c => c.PollId == pollId)));
     }

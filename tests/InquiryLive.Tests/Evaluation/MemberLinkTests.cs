@@ -23,7 +23,8 @@ public sealed class MemberLinkTests
         using var app = new InquiryApp(
             settings: new() { ["Logging:LogLevel:Default"] = "Trace" },
             services: s => s.AddSingleton<ILoggerProvider>(logs));
-        var sessionId = await app.DemoSessionId();
+        // A personal link works only while the sitting runs.
+        var (sessionId, _) = await Voting.LiveSession(app);
         var admin = await app.SignedIn("admin");
         var members = await admin.GetFromJsonAsync<JsonElement>($"/api/sessions/{sessionId}/members");
         var member = members[4];
@@ -54,7 +55,7 @@ public sealed class MemberLinkTests
     public async Task RevokedOrReplacedLink_Is401()
     {
         using var app = new InquiryApp();
-        var sessionId = await app.DemoSessionId();
+        var (sessionId, _) = await Voting.LiveSession(app);
         var admin = await app.SignedIn("admin");
         var memberId = (await admin.GetFromJsonAsync<JsonElement>($"/api/sessions/{sessionId}/members"))[0].GetProperty("id").GetInt32();
         var first = (await IssueLink(admin, sessionId, memberId)).GetProperty("token").GetString();

@@ -9,7 +9,7 @@ namespace InquiryLive.Tests.Evaluation;
 public sealed class PaperAndPublicRatingTests
 {
     [Fact]
-    public async Task PaperCounts_ReplaceTheTally_AreMarkedByHand_AndAudited()
+    public async Task PaperCounts_OverElectronicBallots_NeedReplaceAndAReason_AndTheAuditKeepsBothTallies()
     {
         using var app = new InquiryApp();
         var (sessionId, chair) = await Voting.LiveSession(app);
@@ -20,11 +20,27 @@ public sealed class PaperAndPublicRatingTests
         (await Voting.Vote(await app.SignedIn("member01"), sessionId, pollId, "dissatisfied")).EnsureSuccessStatusCode();
         var electronic = await Voting.Close(chair, sessionId, pollId);
         Assert.Equal("invalid", electronic.GetProperty("verdict").GetString());
+        await Voting.MarkPresent(app, sessionId, 30);
+        var url = $"/api/sessions/{sessionId}/polls/{pollId}/paper";
+        var paper = new { satisfied = 20, basicallySatisfied = 8, dissatisfied = 2 };
 
-        var response = await clerk.PostAsJsonAsync($"/api/sessions/{sessionId}/polls/{pollId}/paper", new { satisfied = 20, basicallySatisfied = 8, dissatisfied = 2 });
+        // The vote holds an electronic ballot: paper counts do not silently replace it.
+        var refused = await clerk.PostAsJsonAsync(url, paper);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("poll.paperWouldReplace", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        var noReason = await clerk.PostAsJsonAsync(url, new { paper.satisfied, paper.basicallySatisfied, paper.dissatisfied, replace = true });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.True((await noReason.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("reason", out _));
+
+        var response = await clerk.PostAsJsonAsync(url, new { paper.satisfied, paper.basicallySatisfied, paper.dissatisfied, replace = true, reason = "表决器故障，改用纸质票" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var tally = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var entered = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(30, entered.GetProperty("ballots").GetInt32());
+        Assert.True(entered.GetProperty("replaced").GetBoolean());
+        // The clerk is told it was stored, not the verdict: no count leaves the server before publication but to the chair.
+        Assert.False(entered.TryGetProperty("verdict", out _));
+        var tally = await chair.GetFromJsonAsync<JsonElement>($"/api/sessions/{sessionId}/polls/{pollId}/tally");
         Assert.Equal(30, tally.GetProperty("voted").GetInt32());
         Assert.Equal("passed", tally.GetProperty("verdict").GetString());
         Assert.True(tally.GetProperty("enteredByHand").GetBoolean());
@@ -34,13 +50,19 @@ public sealed class PaperAndPublicRatingTests
         Assert.Equal("clerk", audit.Data.GetProperty("enteredBy").GetString());
         Assert.False(audit.Data.TryGetProperty("satisfied", out _));
 
-        var published = await (await chair.PostAsync($"/api/sessions/{sessionId}/polls/{pollId}/publish", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var stored = await app.Db(db => db.VoteAudit.SingleAsync(a => a.PollId == pollId && a.Action == "paperReplaced"));
+        Assert.Equal("表决器故障，改用纸质票", stored.Reason);
+        var detail = JsonDocument.Parse(stored.Detail!).RootElement;
+        Assert.Equal(1, detail.GetProperty("before").GetProperty("items")[0].GetProperty("dissatisfied").GetInt32());
+        Assert.Equal(20, detail.GetProperty("after").GetProperty("items")[0].GetProperty("satisfied").GetInt32());
+
+        var published = await (await Voting.Publish(chair, sessionId, pollId)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(published.GetProperty("enteredByHand").GetBoolean());
         Assert.Equal(20, published.GetProperty("satisfied").GetInt32());
     }
 
     [Fact]
-    public async Task PaperCounts_AreRefusedForAnOpenOrPublishedVote_OrMoreThanTheRoster()
+    public async Task PaperCounts_AreRefusedForAnOpenOrPublishedVote_OrMoreThanTheRosterOrThePresent()
     {
         using var app = new InquiryApp();
         var (sessionId, chair) = await Voting.LiveSession(app);
@@ -51,7 +73,11 @@ public sealed class PaperAndPublicRatingTests
         await Voting.Close(chair, sessionId, pollId);
         Assert.Equal(HttpStatusCode.BadRequest, (await clerk.PostAsJsonAsync(url, new { satisfied = 30, basicallySatisfied = 5, dissatisfied = 1 })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await clerk.PostAsJsonAsync(url, new { satisfied = -1, basicallySatisfied = 0, dissatisfied = 0 })).StatusCode);
-        (await chair.PostAsync($"/api/sessions/{sessionId}/polls/{pollId}/publish", null)).EnsureSuccessStatusCode();
+        // Nobody signed in yet: 3 ballot papers cannot come from 0 members present.
+        var overPresent = await clerk.PostAsJsonAsync(url, new { satisfied = 3, basicallySatisfied = 0, dissatisfied = 0 });
+        Assert.Equal(HttpStatusCode.Conflict, overPresent.StatusCode);
+        Assert.Equal("poll.paperOverPresent", (await overPresent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        (await Voting.Publish(chair, sessionId, pollId)).EnsureSuccessStatusCode();
         Assert.Equal(HttpStatusCode.Conflict, (await clerk.PostAsJsonAsync(url, new { satisfied = 1, basicallySatisfied = 0, dissatisfied = 0 })).StatusCode);
         Assert.False(await app.Db(db => db.Polls.AnyAsync(p => p.EnteredByHand)));
     }
@@ -78,7 +104,7 @@ public sealed class PaperAndPublicRatingTests
         var pushed = await screen.WaitForEvent("publicRating.changed", d => d.GetProperty("rating").GetProperty("dissatisfied").GetInt32() == 2);
         Assert.Equal(pollId, pushed.Data.GetProperty("pollId").GetGuid());
         await Voting.Close(chair, sessionId, pollId);
-        var result = await (await chair.PostAsync($"/api/sessions/{sessionId}/polls/{pollId}/publish", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var result = await (await Voting.Publish(chair, sessionId, pollId)).Content.ReadFromJsonAsync<JsonElement>();
         // The members' tally holds the one member's ballot only; the public's two ratings are apart.
         Assert.Equal(1, result.GetProperty("satisfied").GetInt32());
         Assert.Equal(0, result.GetProperty("dissatisfied").GetInt32());

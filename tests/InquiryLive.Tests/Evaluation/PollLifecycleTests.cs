@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using InquiryLive.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InquiryLive.Tests.Evaluation;
@@ -72,20 +73,37 @@ public sealed class PollLifecycleTests
         var closed = await viewer.WaitForEvent("poll.closed");
         Assert.False(closed.Data.GetProperty("poll").TryGetProperty("satisfied", out _));
         Assert.Equal(4, tally.GetProperty("voted").GetInt32());
-        // Turnout 4 of 35 is below the 50 % quorum: invalid, whatever the choices.
+        // Turnout 4 of 35 is not more than half of all members: invalid, whatever the choices.
         Assert.Equal("invalid", tally.GetProperty("verdict").GetString());
+        Assert.True(tally.GetProperty("anyInvalid").GetBoolean());
+        Assert.Equal("参加测评 4 人，未达到参加测评人数下限：须全体组成人员 35 人的过半数（至少 18 人）。",
+            tally.GetProperty("items")[0].GetProperty("invalidTextZh").GetString());
 
-        var publish = await chair.PostAsync($"/api/sessions/{sessionId}/polls/{pollId}/publish", null);
+        // An invalid result is not published without the chair confirming, having been told why.
+        var unconfirmed = await chair.PostAsync($"/api/sessions/{sessionId}/polls/{pollId}/publish", null);
+        Assert.Equal(HttpStatusCode.Conflict, unconfirmed.StatusCode);
+        var problem = await unconfirmed.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("poll.invalidNeedsConfirmation", problem.GetProperty("code").GetString());
+        Assert.Contains("至少 18 人", problem.GetProperty("detail").GetString());
+        Assert.Equal("closed", (await chair.GetFromJsonAsync<JsonElement>($"/api/sessions/{sessionId}/polls/{pollId}/tally")).GetProperty("state").GetString());
+
+        var publish = await chair.PostAsJsonAsync($"/api/sessions/{sessionId}/polls/{pollId}/publish", new { confirmInvalid = true });
         Assert.Equal(HttpStatusCode.OK, publish.StatusCode);
         var published = await viewer.WaitForEvent("poll.published");
         var result = published.Data.GetProperty("result");
         Assert.Equal(2, result.GetProperty("satisfied").GetInt32());
         Assert.Equal(1, result.GetProperty("basicallySatisfied").GetInt32());
         Assert.Equal(1, result.GetProperty("dissatisfied").GetInt32());
-        Assert.Equal(35, result.GetProperty("entitled").GetInt32());
-        Assert.Equal(0.75, result.GetProperty("rate").GetDouble());
-        Assert.Equal("rate", result.GetProperty("ruleSet").GetString());
+        Assert.Equal(35, result.GetProperty("attendance").GetProperty("expected").GetInt32());
+        Assert.Equal(4, result.GetProperty("attendance").GetProperty("present").GetInt32());
+        Assert.Equal("invalid", result.GetProperty("verdict").GetString());
+        var figure = result.GetProperty("items")[0].GetProperty("figures")[0];
+        Assert.Equal("满意＋基本满意 3 / 有效票 4", figure.GetProperty("textZh").GetString());
+        Assert.Equal("rate", result.GetProperty("rule").GetProperty("ruleSet").GetString());
+        Assert.Equal("eightyPercentOrMore", result.GetProperty("rule").GetProperty("bar").GetProperty("preset").GetString());
         Assert.Equal(0, result.GetProperty("publicRating").GetProperty("total").GetInt32());
+        var audit = await app.Db(db => db.VoteAudit.Where(a => a.PollId == pollId).Select(a => a.Action).ToListAsync());
+        Assert.Equal(["opened", "closed", "publishedInvalid"], audit);
 
         var snapshot = await app.Browser().GetFromJsonAsync<JsonElement>($"/api/sessions/{sessionId}/snapshot");
         Assert.Equal(JsonValueKind.Null, snapshot.GetProperty("poll").ValueKind);
@@ -105,8 +123,8 @@ public sealed class PollLifecycleTests
         Assert.Equal(HttpStatusCode.Conflict, tallyOpen.StatusCode);
 
         await Voting.Close(chair, sessionId, pollId);
-        (await chair.PostAsync($"/api/sessions/{sessionId}/polls/{pollId}/publish", null)).EnsureSuccessStatusCode();
-        Assert.Equal(HttpStatusCode.Conflict, (await chair.PostAsync($"/api/sessions/{sessionId}/polls/{pollId}/publish", null)).StatusCode);
+        (await Voting.Publish(chair, sessionId, pollId)).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.Conflict, (await Voting.Publish(chair, sessionId, pollId)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await chair.PostAsync($"/api/sessions/{sessionId}/polls/{Guid.NewGuid()}/close", null)).StatusCode);
     }
 

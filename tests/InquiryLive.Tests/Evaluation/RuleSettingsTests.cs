@@ -1,3 +1,4 @@
+using InquiryLive.Domain.Satisfaction;
 using InquiryLive.Polls;
 using InquiryLive.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,8 @@ public sealed class RuleSettingsTests
     {
         using var app = new InquiryApp();
         var (sessionId, chair) = await Voting.LiveSession(app);
-        await app.Db(db => db.Sessions.ExecuteUpdateAsync(u => u.SetProperty(s => s.RuleSet, "allMembers").SetProperty(s => s.QuorumShare, 0.0)));
+        await app.Db(db => db.Sessions.ExecuteUpdateAsync(u => u.SetProperty(s => s.RuleSet, "majority").SetProperty(s => s.BarBase, CountBase.Roster)
+            .SetProperty(s => s.BarNumerator, 1).SetProperty(s => s.BarDenominator, 2).SetProperty(s => s.BarStrict, true)));
         var pollId = await Voting.Open(chair, sessionId);
         await app.Db(db => db.Sessions.ExecuteUpdateAsync(u => u.SetProperty(s => s.RuleSet, "rate")));
         var phones = await Voting.MembersByLink(app, sessionId, 18);
@@ -19,7 +21,7 @@ public sealed class RuleSettingsTests
 
         var tally = await Voting.Close(chair, sessionId, pollId);
 
-        Assert.Equal("allMembers", tally.GetProperty("ruleSet").GetString());
+        Assert.Equal("majority", tally.GetProperty("rule").GetProperty("ruleSet").GetString());
         // 18 satisfied of 35 members is more than half.
         Assert.Equal("satisfied", tally.GetProperty("verdict").GetString());
     }

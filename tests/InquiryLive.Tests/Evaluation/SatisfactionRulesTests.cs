@@ -3,183 +3,218 @@ using InquiryLive.Domain.Satisfaction;
 
 namespace InquiryLive.Tests.Evaluation;
 
+/// <summary>The rule sets at their bounds, with each base, and with blank items of a 测评表.</summary>
 public sealed class SatisfactionRulesTests
 {
-    private static readonly RuleSettings RateRule = new(SatisfactionRules.Rate, 0.8, 0.5);
-    private static readonly RuleSettings AllMembersRule = new(SatisfactionRules.AllMembers, 0.8, 0.5);
+    private static readonly Threshold MoreThanHalf = ThresholdPresets.MoreThanHalf.Threshold;
+    private static readonly Threshold Eighty = ThresholdPresets.EightyPercentOrMore.Threshold;
 
-    private static RuleOutcome Rate(int s, int b, int d, int entitled, int? voted = null, double threshold = 0.8, double quorum = 0.5) =>
-        SatisfactionRules.Evaluate(new Tally(s, b, d, entitled, voted ?? s + b + d), new RuleSettings(SatisfactionRules.Rate, threshold, quorum));
+    private static RuleOutcome Judge(EvaluationRule rule, int s, int b, int d, int roster, int? present = null, int blank = 0) =>
+        SatisfactionRules.Evaluate(new ItemCounts(s, b, d, blank), new Attendance(roster, present ?? roster, 0), rule);
 
-    private static RuleOutcome All(int s, int b, int d, int entitled, int? voted = null, double quorum = 0.5) =>
-        SatisfactionRules.Evaluate(new Tally(s, b, d, entitled, voted ?? s + b + d), new RuleSettings(SatisfactionRules.AllMembers, 0.8, quorum));
+    private static RuleOutcome Default(int s, int b, int d, int roster, int blank = 0) => Judge(EvaluationRule.Default, s, b, d, roster, blank: blank);
 
-    [Fact]
-    public void RateRule_AtExactlyTheThreshold_Passes()
+    private static RuleOutcome AllMembers(int s, int b, int d, int roster) => Judge(EvaluationRule.MajorityOfAllMembers, s, b, d, roster);
+
+    [Theory]
+    [InlineData(2, 4, false)]   // exactly half is not 过半数
+    [InlineData(3, 4, true)]
+    [InlineData(17, 35, false)]
+    [InlineData(18, 35, true)]
+    [InlineData(35, 70, false)]
+    [InlineData(36, 70, true)]
+    [InlineData(1, 3, false)]
+    [InlineData(2, 3, true)]
+    [InlineData(3, 6, false)]
+    [InlineData(4, 6, true)]
+    public void DefaultSession_NeedsMoreThanHalfOfAllMembersToTakePart(int voted, int roster, bool valid)
     {
-        var e = Rate(20, 8, 7, entitled: 35);
-        Assert.Equal(0.8, e.Rate);
-        Assert.Equal(Verdicts.Passed, e.Verdict);
-        Assert.Equal(SatisfactionRules.Rate, e.RuleSet);
+        var outcome = Default(voted, 0, 0, roster);
+
+        Assert.Equal(valid, outcome.Turnout.Met);
+        Assert.Equal(valid ? Verdicts.Passed : Verdicts.Invalid, outcome.Verdict);
+        Assert.Equal(valid ? null : InvalidReasons.Turnout, outcome.InvalidReason);
+        Assert.Equal(CountBase.Roster, outcome.Turnout.Base);
+        Assert.Equal(roster, outcome.Turnout.BaseCount);
     }
 
     [Fact]
-    public void RateRule_OneBallotBelowTheThreshold_RequiresAReReport()
+    public void DefaultSession_InvalidReason_NamesTheBaseAndTheNumberNeeded()
     {
-        Assert.Equal(Verdicts.ReReportRequired, Rate(20, 7, 8, entitled: 35).Verdict);
+        var outcome = Default(17, 0, 0, 35);
+
+        Assert.Equal("参加测评 17 人，未达到参加测评人数下限：须全体组成人员 35 人的过半数（至少 18 人）。", RuleWords.InvalidZh(outcome));
+        Assert.Contains("at least 18", RuleWords.InvalidEn(outcome));
     }
 
-    [Fact]
-    public void RateRule_ARateThatWouldDisplayAs80Percent_StillFailsWhenItIsBelow()
+    [Theory]
+    [InlineData(20, 8, 7, Verdicts.Passed)]           // 28 of 35 valid = exactly 80 %
+    [InlineData(20, 7, 8, Verdicts.ReReportRequired)]  // 27 of 35 = 77.1 %
+    [InlineData(3000, 999, 1001, Verdicts.ReReportRequired)] // 79.98 % is under 80 %, whatever a screen rounds it to
+    [InlineData(0, 10, 0, Verdicts.Passed)]            // 基本满意 counts as positive
+    [InlineData(0, 0, 10, Verdicts.ReReportRequired)]
+    public void RateRule_OnValidBallots_IsExactAtTheEightyPercentBar(int s, int b, int d, string verdict)
     {
-        // 3999 / 5000 = 79.98 %, shown rounded as 80.0 % on some screens; it must not pass.
-        var e = Rate(3000, 999, 1001, entitled: 5000);
-        Assert.Equal(Verdicts.ReReportRequired, e.Verdict);
-        Assert.True(e.Rate < 0.8);
-    }
+        var outcome = Default(s, b, d, roster: s + b + d);
 
-    [Fact]
-    public void RateRule_CountsBasicallySatisfiedAsPositive()
-    {
-        Assert.Equal(Verdicts.Passed, Rate(0, 10, 0, entitled: 10).Verdict);
-        Assert.Equal(1.0, Rate(0, 10, 0, entitled: 10).Rate);
-    }
-
-    [Fact]
-    public void RateRule_WithAllDissatisfied_HasRateZero_AndRequiresAReReport()
-    {
-        var e = Rate(0, 0, 10, entitled: 10);
-        Assert.Equal(0.0, e.Rate);
-        Assert.Equal(Verdicts.ReReportRequired, e.Verdict);
-    }
-
-    [Fact]
-    public void RateRule_UsesTheThresholdCopiedOntoTheVote()
-    {
-        Assert.Equal(Verdicts.Passed, Rate(6, 1, 3, entitled: 10, threshold: 0.7).Verdict);
-        Assert.Equal(Verdicts.ReReportRequired, Rate(6, 1, 3, entitled: 10, threshold: 0.71).Verdict);
+        Assert.Equal(verdict, outcome.Verdict);
+        Assert.Equal(verdict == Verdicts.ReReportRequired, outcome.ReportAgain);
+        var figure = Assert.Single(outcome.Measures);
+        Assert.Equal(Measures.Positive, figure.Measure);
+        Assert.Equal(CountBase.ValidBallots, figure.Base);
+        Assert.Equal(s + b + d, figure.BaseCount);
     }
 
     [Fact]
     public void RateRule_DividesByValidBallots_NotByTheRoster()
     {
-        // 18 of 20 voters positive (90 %) although only 18 of 35 members: rate passes (quorum met).
-        var e = Rate(10, 8, 2, entitled: 35);
-        Assert.Equal(0.9, e.Rate!.Value, 10);
-        Assert.Equal(Verdicts.Passed, e.Verdict);
+        // 18 of 20 voters positive (90 %) although the roster is 35: passes (18 + 2 = 20 of 35 took part).
+        var outcome = Default(10, 8, 2, roster: 35);
+        Assert.Equal(Verdicts.Passed, outcome.Verdict);
+        Assert.Equal("满意＋基本满意 18 / 有效票 20", RuleWords.FigureZh(outcome.Measures[0]));
     }
 
     [Fact]
-    public void ZeroTurnout_IsInvalid_UnderBothRules_AndHasNoRate()
+    public void RateRule_CountedAgainstThePresent_UsesThoseSignedIn()
     {
-        var rate = Rate(0, 0, 0, entitled: 35);
-        var all = All(0, 0, 0, entitled: 35);
-        Assert.Equal(Verdicts.Invalid, rate.Verdict);
-        Assert.Equal(Verdicts.Invalid, all.Verdict);
-        Assert.Null(rate.Rate);
-        Assert.False(rate.QuorumMet);
+        var rule = EvaluationRule.Default with { BarBase = CountBase.Present };
+        // 24 positive of 30 present = 80 %: passes; of 35 on the roster it would not.
+        Assert.Equal(Verdicts.Passed, Judge(rule, 20, 4, 6, roster: 35, present: 30).Verdict);
+        Assert.Equal(Verdicts.ReReportRequired, Judge(rule with { BarBase = CountBase.Roster }, 20, 4, 6, roster: 35, present: 30).Verdict);
     }
 
     [Fact]
-    public void ZeroValidBallots_WithoutAQuorumRequirement_IsInvalidUnderTheRateRule()
+    public void TurnoutCountedAgainstThePresent_IgnoresMembersOnLeave()
     {
-        // Members turned out (counted as voted) but no valid choice was made, e.g. blank paper ballots.
-        var e = Rate(0, 0, 0, entitled: 10, voted: 8, quorum: 0);
-        Assert.Null(e.Rate);
-        Assert.Equal(Verdicts.Invalid, e.Verdict);
+        var rule = EvaluationRule.Default with { TurnoutBase = CountBase.Present };
+        // 16 voted: more than half of the 30 present, not of the 35 on the roster.
+        Assert.Equal(Verdicts.Passed, Judge(rule, 16, 0, 0, roster: 35, present: 30).Verdict);
+        Assert.Equal(Verdicts.Invalid, Judge(EvaluationRule.Default, 16, 0, 0, roster: 35, present: 30).Verdict);
     }
 
     [Fact]
-    public void ZeroValidBallots_WithoutAQuorumRequirement_IsDissatisfiedUnderTheAllMembersRule()
+    public void NobodySignedIn_UnderAPresentBase_IsInvalidForAnEmptyBase()
     {
-        Assert.Equal(Verdicts.Dissatisfied, All(0, 0, 0, entitled: 10, voted: 8, quorum: 0).Verdict);
-    }
-
-    [Fact]
-    public void NobodyEntitled_IsInvalid()
-    {
-        Assert.Equal(Verdicts.Invalid, Rate(0, 0, 0, entitled: 0, quorum: 0).Verdict);
-    }
-
-    [Theory]
-    [InlineData(35, 0.5, 18, true)]   // 17.5 needed: 18 meets it
-    [InlineData(35, 0.5, 17, false)]
-    [InlineData(30, 0.5, 15, true)]   // exactly half of 30 meets a half quorum
-    [InlineData(30, 0.5, 14, false)]
-    [InlineData(30, 0.1, 3, true)]    // 0.1 * 30 is 3.0000000000000004 in binary: still met at 3
-    [InlineData(70, 2.0 / 3, 47, true)]
-    [InlineData(70, 2.0 / 3, 46, false)]
-    [InlineData(10, 0.0, 0, true)]
-    public void Quorum_IsMetAtOrAboveTheShare(int entitled, double share, int voted, bool met)
-    {
-        Assert.Equal(met, SatisfactionRules.QuorumMet(new Tally(voted, 0, 0, entitled, voted), share));
-    }
-
-    [Fact]
-    public void QuorumNotMet_MakesTheVoteInvalid_EvenWhenEveryoneWasSatisfied()
-    {
-        Assert.Equal(Verdicts.Invalid, Rate(17, 0, 0, entitled: 35).Verdict);
-        Assert.Equal(Verdicts.Invalid, All(17, 0, 0, entitled: 35).Verdict);
-        // The rate is still reported, for the record.
-        Assert.Equal(1.0, Rate(17, 0, 0, entitled: 35).Rate);
-    }
-
-    [Fact]
-    public void QuorumExactlyAtTheThreshold_IsValid()
-    {
-        Assert.Equal(Verdicts.Passed, Rate(15, 0, 0, entitled: 30).Verdict);
-        Assert.Equal(Verdicts.Satisfied, All(15, 0, 0, entitled: 29).Verdict);
+        var rule = EvaluationRule.Default with { BarBase = CountBase.Present, TurnoutBase = CountBase.Roster };
+        var outcome = Judge(rule, 20, 0, 0, roster: 35, present: 0);
+        Assert.Equal(Verdicts.Invalid, outcome.Verdict);
+        Assert.Equal(InvalidReasons.EmptyBase, outcome.InvalidReason);
+        Assert.Contains("实到人数为 0", RuleWords.InvalidZh(outcome));
     }
 
     [Fact]
     public void AllMembersRule_MoreThanHalfOfTheRosterSatisfied_IsSatisfied()
     {
-        Assert.Equal(Verdicts.Satisfied, All(18, 0, 0, entitled: 35).Verdict);
-        Assert.Equal(SatisfactionRules.AllMembers, All(18, 0, 0, entitled: 35).RuleSet);
+        var outcome = AllMembers(18, 0, 0, 35);
+        Assert.Equal(Verdicts.Satisfied, outcome.Verdict);
+        Assert.Equal("满意 18 / 全体组成人员 35", RuleWords.FigureZh(outcome.Measures[0]));
     }
 
     [Fact]
     public void AllMembersRule_ExactlyHalfSatisfied_IsNotSatisfied_ButBasicallySatisfiedWithOneMore()
     {
-        Assert.Equal(Verdicts.Dissatisfied, All(15, 0, 15, entitled: 30).Verdict);
-        Assert.Equal(Verdicts.BasicallySatisfied, All(15, 1, 14, entitled: 30).Verdict);
+        Assert.Equal(Verdicts.Dissatisfied, AllMembers(15, 0, 15, 30).Verdict);
+        Assert.Equal(Verdicts.BasicallySatisfied, AllMembers(15, 1, 14, 30).Verdict);
+        Assert.True(AllMembers(15, 0, 15, 30).ReportAgain);
     }
 
     [Fact]
     public void AllMembersRule_CountsAgainstAbsentMembersToo()
     {
-        // 20 of 20 present are satisfied, but 20 is not more than half of 40 entitled: quorum met at 0.5, verdict dissatisfied.
-        Assert.Equal(Verdicts.Dissatisfied, All(20, 0, 0, entitled: 40).Verdict);
-        // The rate rule, counting only valid ballots, would pass the same votes.
-        Assert.Equal(Verdicts.Passed, Rate(20, 0, 0, entitled: 40).Verdict);
+        // 20 of 20 voters satisfied, but 20 of 40 members is not more than half: dissatisfied.
+        // The turnout bar (more than half of 40) is not met either: invalid comes first.
+        Assert.Equal(Verdicts.Invalid, AllMembers(20, 0, 0, 40).Verdict);
+        Assert.Equal(Verdicts.Dissatisfied, AllMembers(20, 0, 1, 40).Verdict);
+        // The rate rule, on valid ballots, passes the same ballots.
+        Assert.Equal(Verdicts.Passed, Default(20, 0, 1, 40).Verdict);
     }
 
     [Fact]
     public void AllMembersRule_SatisfiedPlusBasicallyOverHalf_IsBasicallySatisfied()
     {
-        Assert.Equal(Verdicts.BasicallySatisfied, All(10, 8, 17, entitled: 35).Verdict);
-        Assert.Equal(Verdicts.Dissatisfied, All(10, 7, 18, entitled: 35).Verdict);
+        Assert.Equal(Verdicts.BasicallySatisfied, AllMembers(10, 8, 17, 35).Verdict);
+        Assert.Equal(Verdicts.Dissatisfied, AllMembers(10, 7, 18, 35).Verdict);
+        Assert.Equal(Verdicts.BasicallySatisfied, AllMembers(12, 12, 11, 35).Verdict);
     }
 
     [Fact]
-    public void AllMembersRule_TieBetweenLevels_FollowsTheStrictMajority()
+    public void AllMembersRule_HasNoRateFigure_OnlyCountsAgainstTheRoster()
     {
-        // 12 / 12 / 11 of 35: neither 12 nor 24 … 24 > 17.5, so basically satisfied.
-        Assert.Equal(Verdicts.BasicallySatisfied, All(12, 12, 11, entitled: 35).Verdict);
+        var outcome = AllMembers(19, 10, 6, 35);
+        Assert.Equal([Measures.Satisfied, Measures.Positive], outcome.Measures.Select(m => m.Measure));
+        Assert.All(outcome.Measures, m => Assert.Equal(CountBase.Roster, m.Base));
+    }
+
+    [Fact]
+    public void BlankItemsOfASheet_TakePart_ButAreNotValidBallots()
+    {
+        // 30 members submitted the sheet; 6 left this item blank: 24 valid, 20 positive = 83 %.
+        var outcome = Default(12, 8, 4, roster: 35, blank: 6);
+        Assert.True(outcome.Turnout.Met);
+        Assert.Equal(30, outcome.Turnout.Count);
+        Assert.Equal(24, outcome.Measures[0].BaseCount);
+        Assert.Equal(Verdicts.Passed, outcome.Verdict);
+    }
+
+    [Fact]
+    public void AnItemEveryoneLeftBlank_IsInvalid_ForLackOfValidBallots()
+    {
+        var outcome = Default(0, 0, 0, roster: 35, blank: 30);
+        Assert.True(outcome.Turnout.Met);
+        Assert.Equal(Verdicts.Invalid, outcome.Verdict);
+        Assert.Equal(InvalidReasons.EmptyBase, outcome.InvalidReason);
+    }
+
+    [Fact]
+    public void BlankItems_UnderTheAllMembersRule_CountAgainstTheRosterAsNotSatisfied()
+    {
+        // 18 satisfied of 35 is more than half whether or not others left it blank.
+        Assert.Equal(Verdicts.Satisfied, Judge(EvaluationRule.MajorityOfAllMembers, 18, 0, 0, roster: 35, blank: 10).Verdict);
+        Assert.Equal(Verdicts.Dissatisfied, Judge(EvaluationRule.MajorityOfAllMembers, 17, 0, 0, roster: 35, blank: 11).Verdict);
+    }
+
+    [Fact]
+    public void ZeroTurnout_IsInvalid_UnderBothRules()
+    {
+        Assert.Equal(Verdicts.Invalid, Default(0, 0, 0, 35).Verdict);
+        Assert.Equal(Verdicts.Invalid, AllMembers(0, 0, 0, 35).Verdict);
+        Assert.False(Default(0, 0, 0, 35).ReportAgain);
+    }
+
+    [Fact]
+    public void NobodyOnTheRoster_IsInvalid()
+    {
+        Assert.Equal(Verdicts.Invalid, Default(0, 0, 0, 0).Verdict);
+    }
+
+    [Fact]
+    public void Rule_CountingTurnoutAgainstValidBallots_IsRefused()
+    {
+        var rule = EvaluationRule.Default with { TurnoutBase = CountBase.ValidBallots };
+        Assert.Contains(rule.Problems(), p => p.Field == "turnout.base");
+        Assert.Empty(EvaluationRule.Default.Problems());
+        Assert.Empty(EvaluationRule.MajorityOfAllMembers.Problems());
     }
 
     [Fact]
     public void UnknownRuleSet_IsRefused()
     {
-        var error = Assert.Throws<DomainException>(() =>
-            SatisfactionRules.Evaluate(new Tally(1, 0, 0, 1, 1), new RuleSettings("majority", 0.8, 0.5)));
+        var error = Assert.Throws<DomainException>(() => Judge(EvaluationRule.Default with { Kind = "allMembers" }, 1, 0, 0, 1));
         Assert.Equal("poll.ruleSet", error.Code);
     }
 
     [Fact]
     public void NegativeCounts_AreRefused()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => SatisfactionRules.Evaluate(new Tally(-1, 0, 0, 5, 0), RateRule));
-        Assert.Throws<ArgumentOutOfRangeException>(() => SatisfactionRules.Evaluate(new Tally(0, 0, 0, -5, 0), AllMembersRule));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Default(-1, 0, 0, 5));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Default(0, 0, 0, -5));
+    }
+
+    [Fact]
+    public void RuleWords_SpellOutTheDefaultRule_WithItsBases()
+    {
+        Assert.Equal("满意率规则：满意＋基本满意须达有效票的百分之八十以上；参加测评人数下限：全体组成人员过半数", RuleWords.RuleZh(EvaluationRule.Default));
+        Assert.Equal("79.9%", RuleWords.Percent(7999, 10000));
+        Assert.Equal("–", RuleWords.Percent(0, 0));
     }
 }

@@ -37,6 +37,10 @@ internal static class Voting
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>Publishes a closed vote, confirming it even when it is invalid (tests that are not about that step).</summary>
+    public static Task<HttpResponseMessage> Publish(HttpClient chair, Guid sessionId, Guid pollId) =>
+        chair.PostAsJsonAsync($"/api/sessions/{sessionId}/polls/{pollId}/publish", new { confirmInvalid = true });
+
     /// <summary>Issues personal links for the whole roster and signs the first <paramref name="count"/> members in with them, each on its own client.</summary>
     public static async Task<List<HttpClient>> MembersByLink(InquiryApp app, Guid sessionId, int count)
     {
@@ -54,6 +58,18 @@ internal static class Voting
             phones.Add(phone);
         }
         return phones;
+    }
+
+    /// <summary>The clerk marks the first <paramref name="count"/> committee members of the roster present (签到).</summary>
+    public static async Task MarkPresent(InquiryApp app, Guid sessionId, int count)
+    {
+        var clerk = await app.SignedIn("clerk");
+        var roster = await clerk.GetFromJsonAsync<JsonElement>($"/api/sessions/{sessionId}/attendance");
+        foreach (var member in roster.GetProperty("members").EnumerateArray().Take(count))
+        {
+            var response = await clerk.PutAsJsonAsync($"/api/sessions/{sessionId}/attendance/{member.GetProperty("memberId").GetInt32()}", new { status = "present" });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
     }
 
     /// <summary>Adds members to the demo roster (with accounts), e.g. to reach a committee of 60.</summary>

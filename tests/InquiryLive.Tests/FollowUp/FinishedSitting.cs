@@ -100,14 +100,18 @@ public sealed record FinishedSitting(
     };
 
     private static Poll Poll(Guid sessionId, string title, int dept, long? floorItemId, DateTimeOffset opened,
-        int s, int b, int x, string verdict, bool published) => new()
+        int s, int b, int x, string verdict, bool published)
     {
-        Id = Guid.NewGuid(), SessionId = sessionId, Title = title, DepartmentId = dept, FloorItemId = floorItemId,
-        State = published ? PollState.Published : PollState.Closed, OpenedAt = opened, ClosedAt = opened.AddMinutes(2),
-        PublishedAt = published ? opened.AddMinutes(3) : null, RuleSet = "rate", RateThreshold = 0.8, QuorumShare = 0.5,
-        Satisfied = s, BasicallySatisfied = b, Dissatisfied = x, Entitled = 35, Voted = s + b + x,
-        Rate = Math.Round((double)(s + b) / (s + b + x), 4), Verdict = verdict,
-    };
+        var poll = new Poll
+        {
+            Id = Guid.NewGuid(), SessionId = sessionId, Title = title,
+            State = published ? PollState.Published : PollState.Closed, OpenedAt = opened, ClosedAt = opened.AddMinutes(2),
+            PublishedAt = published ? opened.AddMinutes(3) : null, Entitled = 35, Present = s + b + x, Voted = s + b + x,
+            Items = [new PollItem { Order = 1, Title = title, DepartmentId = dept, FloorItemId = floorItemId, Satisfied = s, BasicallySatisfied = b, Dissatisfied = x, Verdict = verdict }],
+        };
+        poll.SetRule(InquiryLive.Domain.Satisfaction.EvaluationRule.Default);
+        return poll;
+    }
 
     private static ModerationDecision Decision(Guid sessionId, Guid questionId, string action, DateTimeOffset at,
         string? reason = null, Guid? target = null) => new()

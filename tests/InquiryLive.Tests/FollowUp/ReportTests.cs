@@ -26,9 +26,14 @@ public sealed class ReportTests
         Assert.Equal(4, votes.Count);
         var reReport = Assert.Single(report.GetProperty("reReportRequired").EnumerateArray().ToList());
         Assert.Equal(s.ReReportPoll, reReport.GetProperty("pollId").GetGuid());
-        Assert.Equal(12, reReport.GetProperty("satisfied").GetInt32());
-        Assert.Equal(33, reReport.GetProperty("voted").GetInt32());
-        Assert.True(votes.Single(v => v.GetProperty("pollId").GetGuid() == s.HandEnteredPoll).GetProperty("enteredByHand").GetBoolean());
+        Assert.Equal("reReportRequired", reReport.GetProperty("verdict").GetString());
+        var reReportResult = votes.Single(v => v.GetProperty("pollId").GetGuid() == s.ReReportPoll).GetProperty("result");
+        Assert.Equal(12, reReportResult.GetProperty("items")[0].GetProperty("satisfied").GetInt32());
+        Assert.Equal(33, reReportResult.GetProperty("voted").GetInt32());
+        Assert.True(votes.Single(v => v.GetProperty("pollId").GetGuid() == s.HandEnteredPoll).GetProperty("result").GetProperty("enteredByHand").GetBoolean());
+        // The chair sees the unpublished tally too.
+        Assert.Equal(JsonValueKind.Object, votes.Single(v => v.GetProperty("pollId").GetGuid() == s.UnpublishedPoll).GetProperty("result").ValueKind);
+        Assert.False(report.GetProperty("talliesHidden").GetBoolean());
 
         var p = report.GetProperty("participation");
         Assert.Equal(301_000, p.GetProperty("viewerVisits").GetInt64());
@@ -69,20 +74,25 @@ public sealed class ReportTests
         var secondId = poll.GetProperty("id").GetGuid();
         await app.Db(async db =>
         {
-            var second = await db.Polls.FindAsync(secondId);
-            Assert.Equal(s.ReReportPoll, second!.FollowsPollId);
+            var second = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+                Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.Include(db.Polls, p => p.Items), p => p.Id == secondId);
+            Assert.Equal(s.ReReportPoll, second.FollowsPollId);
             Assert.Equal("rate", second.RuleSet);
-            Assert.Equal(0.8, second.RateThreshold);
-            (second.State, second.Satisfied, second.BasicallySatisfied, second.Dissatisfied, second.Voted, second.Entitled) = (InquiryLive.Polls.PollState.Published, 20, 8, 4, 32, 35);
-            (second.Rate, second.Verdict, second.ClosedAt, second.PublishedAt) = (0.875, "satisfied", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow);
+            Assert.Equal((4, 5, false), (second.BarNumerator, second.BarDenominator, second.BarStrict));
+            var item = Assert.Single(second.Items);
+            (second.State, item.Satisfied, item.BasicallySatisfied, item.Dissatisfied, second.Voted, second.Present, second.Entitled) = (InquiryLive.Polls.PollState.Published, 20, 8, 4, 32, 32, 35);
+            (item.Verdict, second.ClosedAt, second.PublishedAt) = ("passed", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow);
             return await db.SaveChangesAsync();
         });
 
         var report = await clerk.GetFromJsonAsync<JsonElement>($"/api/sessions/{s.SessionId}/report");
         var comparison = Assert.Single(report.GetProperty("secondEvaluations").EnumerateArray().ToList());
-        Assert.Equal(s.ReReportPoll, comparison.GetProperty("first").GetProperty("pollId").GetGuid());
-        Assert.Equal(secondId, comparison.GetProperty("second").GetProperty("pollId").GetGuid());
-        Assert.Equal(20.8, comparison.GetProperty("rateChange").GetDouble());
+        Assert.Equal(s.ReReportPoll, comparison.GetProperty("firstPollId").GetGuid());
+        Assert.Equal(secondId, comparison.GetProperty("secondPollId").GetGuid());
+        Assert.Equal(22, comparison.GetProperty("first").GetProperty("figures")[0].GetProperty("count").GetInt32());
+        Assert.Equal(28, comparison.GetProperty("second").GetProperty("figures")[0].GetProperty("count").GetInt32());
+        // 22 / 33 = 66.7 % then 28 / 32 = 87.5 %: up 20.8 points.
+        Assert.Equal(20.8, comparison.GetProperty("positiveShareChange").GetDouble());
     }
 
     [Fact]

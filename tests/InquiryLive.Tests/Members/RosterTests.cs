@@ -23,6 +23,7 @@ public sealed class RosterTests
 
         var link = await (await admin.PostAsync($"/api/sessions/{sessionId}/members/{added.GetProperty("id").GetInt32()}/link", null))
             .Content.ReadFromJsonAsync<JsonElement>();
+        await InquiryLive.Tests.Evaluation.Voting.LiveSession(app);
         var phone = app.Browser();
         var signIn = await phone.PostAsJsonAsync("/api/members/sign-in", new { token = link.GetProperty("token").GetString() });
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);

@@ -102,7 +102,7 @@ public sealed class SittingCrashRestartTests
         // The vote closes with the right tally: every member once, with the choice they made.
         var tally = await Json(await chair.PostAsync($"{api}/polls/{pollId}/close", null));
         Assert.Equal(Members, tally.GetProperty("voted").GetInt32());
-        Assert.Equal(Members, tally.GetProperty("entitled").GetInt32());
+        Assert.Equal(Members, tally.GetProperty("attendance").GetProperty("expected").GetInt32());
         foreach (var choice in Choices)
         {
             Assert.Equal(choices.Count(c => c == choice), tally.GetProperty(choice).GetInt32());

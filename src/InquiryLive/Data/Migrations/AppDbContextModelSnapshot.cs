@@ -463,16 +463,54 @@ namespace InquiryLive.Data.Migrations
                     b.ToTable("ViewerNotes", (string)null);
                 });
 
+            modelBuilder.Entity("InquiryLive.Members.EvaluatorGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("EvaluatorGroups");
+                });
+
             modelBuilder.Entity("InquiryLive.Members.RosterMember", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Attendance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AttendanceAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AttendanceBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("GroupId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("SessionId")
                         .HasColumnType("TEXT");
@@ -489,6 +527,8 @@ namespace InquiryLive.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("GroupId");
 
                     b.HasIndex("SignInTokenHash")
                         .IsUnique();
@@ -587,6 +627,12 @@ namespace InquiryLive.Data.Migrations
                     b.Property<int>("Choice")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("MemberId")
                         .HasColumnType("INTEGER");
 
@@ -594,6 +640,8 @@ namespace InquiryLive.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
 
                     b.HasIndex("PollId");
 
@@ -628,22 +676,25 @@ namespace InquiryLive.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("AgendaItemId")
+                    b.Property<bool>("AllowBlank")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("BasicallySatisfied")
+                    b.Property<int>("BarBase")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BarDenominator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BarNumerator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("BarStrict")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ClosesAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("DepartmentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Dissatisfied")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("EnteredBy")
@@ -656,29 +707,26 @@ namespace InquiryLive.Data.Migrations
                     b.Property<int>("Entitled")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("FloorItemId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<Guid?>("FollowsPollId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Named")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OnLeave")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("OpenedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("PublishedAt")
+                    b.Property<int>("Present")
                         .HasColumnType("INTEGER");
 
-                    b.Property<double>("QuorumShare")
-                        .HasColumnType("REAL");
-
-                    b.Property<double?>("Rate")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("RateThreshold")
-                        .HasColumnType("REAL");
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("RectificationItemId")
                         .HasColumnType("INTEGER");
@@ -687,9 +735,6 @@ namespace InquiryLive.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("Satisfied")
-                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("SessionId")
                         .HasColumnType("TEXT");
@@ -702,9 +747,17 @@ namespace InquiryLive.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Verdict")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                    b.Property<int>("TurnoutBase")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TurnoutDenominator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TurnoutNumerator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("TurnoutStrict")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Voted")
                         .HasColumnType("INTEGER");
@@ -714,6 +767,122 @@ namespace InquiryLive.Data.Migrations
                     b.HasIndex("SessionId", "OpenedAt");
 
                     b.ToTable("Polls");
+                });
+
+            modelBuilder.Entity("InquiryLive.Polls.PollGroupTally", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BasicallySatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Blank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Dissatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GroupName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Members")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PollId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Voted")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PollId");
+
+                    b.HasIndex("ItemId", "GroupId")
+                        .IsUnique();
+
+                    b.ToTable("PollGroupTallies");
+                });
+
+            modelBuilder.Entity("InquiryLive.Polls.PollItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AgendaItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BasicallySatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Blank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Dissatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FloorItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PollId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SupersededAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SupersededBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SupersededByPollId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupersededReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Verdict")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("FloorItemId");
+
+                    b.HasIndex("PollId", "Order")
+                        .IsUnique();
+
+                    b.ToTable("PollItems");
                 });
 
             modelBuilder.Entity("InquiryLive.Polls.PublicRating", b =>
@@ -734,6 +903,47 @@ namespace InquiryLive.Data.Migrations
                     b.HasKey("PollId", "ViewerId");
 
                     b.ToTable("PublicRatings");
+                });
+
+            modelBuilder.Entity("InquiryLive.Polls.VoteAuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PollId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PollId");
+
+                    b.HasIndex("SessionId", "At");
+
+                    b.ToTable("VoteAudit");
                 });
 
             modelBuilder.Entity("InquiryLive.Questions.MeToo", b =>
@@ -879,10 +1089,25 @@ namespace InquiryLive.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AllowBlankItems")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("AnswerSeconds")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("AskSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BarBase")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BarDenominator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BarNumerator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("BarStrict")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ClockDurationSeconds")
@@ -927,12 +1152,6 @@ namespace InquiryLive.Data.Migrations
                     b.Property<long>("PublicSeq")
                         .HasColumnType("INTEGER");
 
-                    b.Property<double>("QuorumShare")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("RateThreshold")
-                        .HasColumnType("REAL");
-
                     b.Property<string>("RuleSet")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -961,7 +1180,22 @@ namespace InquiryLive.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("TurnoutBase")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TurnoutDenominator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TurnoutNumerator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("TurnoutStrict")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ViewerVisits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("WentLiveAt")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -1203,8 +1437,22 @@ namespace InquiryLive.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("InquiryLive.Members.EvaluatorGroup", b =>
+                {
+                    b.HasOne("InquiryLive.Sessions.InquirySession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InquiryLive.Members.RosterMember", b =>
                 {
+                    b.HasOne("InquiryLive.Members.EvaluatorGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
                     b.HasOne("InquiryLive.Sessions.InquirySession", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
@@ -1220,6 +1468,12 @@ namespace InquiryLive.Data.Migrations
 
             modelBuilder.Entity("InquiryLive.Polls.BallotChoice", b =>
                 {
+                    b.HasOne("InquiryLive.Polls.PollItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("InquiryLive.Polls.Poll", null)
                         .WithMany()
                         .HasForeignKey("PollId")
@@ -1241,6 +1495,24 @@ namespace InquiryLive.Data.Migrations
                     b.HasOne("InquiryLive.Sessions.InquirySession", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InquiryLive.Polls.PollGroupTally", b =>
+                {
+                    b.HasOne("InquiryLive.Polls.Poll", null)
+                        .WithMany()
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InquiryLive.Polls.PollItem", b =>
+                {
+                    b.HasOne("InquiryLive.Polls.Poll", null)
+                        .WithMany("Items")
+                        .HasForeignKey("PollId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1345,6 +1617,11 @@ namespace InquiryLive.Data.Migrations
             modelBuilder.Entity("InquiryLive.FollowUp.RectificationItem", b =>
                 {
                     b.Navigation("Updates");
+                });
+
+            modelBuilder.Entity("InquiryLive.Polls.Poll", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("InquiryLive.Sessions.InquirySession", b =>

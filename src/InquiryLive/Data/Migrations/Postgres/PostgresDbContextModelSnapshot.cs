@@ -484,6 +484,33 @@ namespace InquiryLive.Data.Migrations.Postgres
                     b.ToTable("ViewerNotes", (string)null);
                 });
 
+            modelBuilder.Entity("InquiryLive.Members.EvaluatorGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("EvaluatorGroups");
+                });
+
             modelBuilder.Entity("InquiryLive.Members.RosterMember", b =>
                 {
                     b.Property<int>("Id")
@@ -492,10 +519,23 @@ namespace InquiryLive.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("Attendance")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("AttendanceAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AttendanceBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("GroupId")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("SessionId")
                         .HasColumnType("uuid");
@@ -512,6 +552,8 @@ namespace InquiryLive.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("GroupId");
 
                     b.HasIndex("SignInTokenHash")
                         .IsUnique();
@@ -616,6 +658,12 @@ namespace InquiryLive.Data.Migrations.Postgres
                     b.Property<int>("Choice")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("bigint");
+
                     b.Property<int?>("MemberId")
                         .HasColumnType("integer");
 
@@ -623,6 +671,8 @@ namespace InquiryLive.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
 
                     b.HasIndex("PollId");
 
@@ -657,23 +707,26 @@ namespace InquiryLive.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<int?>("AgendaItemId")
+                    b.Property<bool>("AllowBlank")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("BarBase")
                         .HasColumnType("integer");
 
-                    b.Property<int>("BasicallySatisfied")
+                    b.Property<int>("BarDenominator")
                         .HasColumnType("integer");
+
+                    b.Property<int>("BarNumerator")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("BarStrict")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("ClosesAt")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<int?>("DepartmentId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Dissatisfied")
-                        .HasColumnType("integer");
 
                     b.Property<string>("EnteredBy")
                         .HasMaxLength(100)
@@ -685,29 +738,26 @@ namespace InquiryLive.Data.Migrations.Postgres
                     b.Property<int>("Entitled")
                         .HasColumnType("integer");
 
-                    b.Property<long?>("FloorItemId")
-                        .HasColumnType("bigint");
-
                     b.Property<Guid?>("FollowsPollId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("Named")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("OnLeave")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Present")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<double>("QuorumShare")
-                        .HasColumnType("double precision");
-
-                    b.Property<double?>("Rate")
-                        .HasColumnType("double precision");
-
-                    b.Property<double>("RateThreshold")
-                        .HasColumnType("double precision");
 
                     b.Property<long?>("RectificationItemId")
                         .HasColumnType("bigint");
@@ -716,9 +766,6 @@ namespace InquiryLive.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
-
-                    b.Property<int>("Satisfied")
-                        .HasColumnType("integer");
 
                     b.Property<Guid>("SessionId")
                         .HasColumnType("uuid");
@@ -731,9 +778,17 @@ namespace InquiryLive.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
-                    b.Property<string>("Verdict")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                    b.Property<int>("TurnoutBase")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TurnoutDenominator")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TurnoutNumerator")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("TurnoutStrict")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("Voted")
                         .HasColumnType("integer");
@@ -743,6 +798,126 @@ namespace InquiryLive.Data.Migrations.Postgres
                     b.HasIndex("SessionId", "OpenedAt");
 
                     b.ToTable("Polls");
+                });
+
+            modelBuilder.Entity("InquiryLive.Polls.PollGroupTally", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BasicallySatisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Blank")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Dissatisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("GroupName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Members")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PollId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Voted")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PollId");
+
+                    b.HasIndex("ItemId", "GroupId")
+                        .IsUnique();
+
+                    b.ToTable("PollGroupTallies");
+                });
+
+            modelBuilder.Entity("InquiryLive.Polls.PollItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("AgendaItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BasicallySatisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Blank")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Dissatisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("FloorItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PollId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SupersededBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("SupersededByPollId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SupersededReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Verdict")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("FloorItemId");
+
+                    b.HasIndex("PollId", "Order")
+                        .IsUnique();
+
+                    b.ToTable("PollItems");
                 });
 
             modelBuilder.Entity("InquiryLive.Polls.PublicRating", b =>
@@ -763,6 +938,49 @@ namespace InquiryLive.Data.Migrations.Postgres
                     b.HasKey("PollId", "ViewerId");
 
                     b.ToTable("PublicRatings");
+                });
+
+            modelBuilder.Entity("InquiryLive.Polls.VoteAuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Detail")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("PollId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PollId");
+
+                    b.HasIndex("SessionId", "At");
+
+                    b.ToTable("VoteAudit");
                 });
 
             modelBuilder.Entity("InquiryLive.Questions.MeToo", b =>
@@ -910,11 +1128,26 @@ namespace InquiryLive.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("AllowBlankItems")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("AnswerSeconds")
                         .HasColumnType("integer");
 
                     b.Property<int>("AskSeconds")
                         .HasColumnType("integer");
+
+                    b.Property<int>("BarBase")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BarDenominator")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BarNumerator")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("BarStrict")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("ClockDurationSeconds")
                         .HasColumnType("integer");
@@ -958,12 +1191,6 @@ namespace InquiryLive.Data.Migrations.Postgres
                     b.Property<long>("PublicSeq")
                         .HasColumnType("bigint");
 
-                    b.Property<double>("QuorumShare")
-                        .HasColumnType("double precision");
-
-                    b.Property<double>("RateThreshold")
-                        .HasColumnType("double precision");
-
                     b.Property<string>("RuleSet")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -992,8 +1219,23 @@ namespace InquiryLive.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<int>("TurnoutBase")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TurnoutDenominator")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TurnoutNumerator")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("TurnoutStrict")
+                        .HasColumnType("boolean");
+
                     b.Property<long>("ViewerVisits")
                         .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("WentLiveAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
@@ -1240,8 +1482,22 @@ namespace InquiryLive.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("InquiryLive.Members.EvaluatorGroup", b =>
+                {
+                    b.HasOne("InquiryLive.Sessions.InquirySession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InquiryLive.Members.RosterMember", b =>
                 {
+                    b.HasOne("InquiryLive.Members.EvaluatorGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
                     b.HasOne("InquiryLive.Sessions.InquirySession", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
@@ -1257,6 +1513,12 @@ namespace InquiryLive.Data.Migrations.Postgres
 
             modelBuilder.Entity("InquiryLive.Polls.BallotChoice", b =>
                 {
+                    b.HasOne("InquiryLive.Polls.PollItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("InquiryLive.Polls.Poll", null)
                         .WithMany()
                         .HasForeignKey("PollId")
@@ -1278,6 +1540,24 @@ namespace InquiryLive.Data.Migrations.Postgres
                     b.HasOne("InquiryLive.Sessions.InquirySession", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InquiryLive.Polls.PollGroupTally", b =>
+                {
+                    b.HasOne("InquiryLive.Polls.Poll", null)
+                        .WithMany()
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InquiryLive.Polls.PollItem", b =>
+                {
+                    b.HasOne("InquiryLive.Polls.Poll", null)
+                        .WithMany("Items")
+                        .HasForeignKey("PollId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1382,6 +1662,11 @@ namespace InquiryLive.Data.Migrations.Postgres
             modelBuilder.Entity("InquiryLive.FollowUp.RectificationItem", b =>
                 {
                     b.Navigation("Updates");
+                });
+
+            modelBuilder.Entity("InquiryLive.Polls.Poll", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("InquiryLive.Sessions.InquirySession", b =>

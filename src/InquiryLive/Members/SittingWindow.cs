@@ -1,0 +1,42 @@
+using InquiryLive.Data;
+using InquiryLive.Domain;
+using InquiryLive.Domain.Sessions;
+using InquiryLive.Polls;
+using InquiryLive.Sessions;
+using Microsoft.EntityFrameworkCore;
+
+namespace InquiryLive.Members;
+
+/// <summary>
+/// When a member's personal link works: while the sitting is live (or paused), or while one of the
+/// session's votes is open (a 回头看 held after the sitting ended). Not before, not after.
+/// </summary>
+public static class SittingWindow
+{
+    public static async Task<bool> IsOpenAsync(AppDbContext db, InquirySession session, CancellationToken ct) =>
+        session.State is SessionState.Live or SessionState.Paused
+        || await db.Polls.AnyAsync(p => p.SessionId == session.Id && p.State == PollState.Open, ct);
+
+    public static async Task EnsureOpenAsync(AppDbContext db, InquirySession session, CancellationToken ct)
+    {
+        if (!await IsOpenAsync(db, session, ct)) throw Closed(session.State);
+    }
+
+    public static DomainException Closed(SessionState state) => state == SessionState.Ended
+        ? new DomainException("member.sittingOver", "会议已经结束，个人链接已停止使用。如有回头看测评，请在测评开始后再打开链接。",
+            "The sitting is over and personal links no longer work. For a second evaluation, open the link once it has started.", 403)
+        : new DomainException("member.sittingNotStarted", "会议尚未开始，个人链接在会议进行期间才能使用。请在会议开始后再打开链接。",
+            "The sitting has not started: personal links work only while it runs. Open the link again once it has started.", 403);
+}
+
+/// <summary>The roster (and its groups) cannot change while a vote is open: the entitled and the evaluators are fixed for it.</summary>
+public static class RosterFreeze
+{
+    public static async Task EnsureNoVoteOpenAsync(Live.SessionChange change, CancellationToken ct)
+    {
+        if (await change.Db.Polls.AnyAsync(p => p.SessionId == change.Session.Id && p.State == PollState.Open, ct))
+        {
+            throw new DomainException("member.voteOpen", "测评进行中，不能修改名单或签到基数。", "The roster cannot change while a vote is open.");
+        }
+    }
+}
