@@ -26,4 +26,12 @@ public static class CountBaseNames
         CountBase.Present => "members present",
         _ => "valid ballots",
     };
+
+    /// <summary>"all 35 members", "the 30 members present", "the 33 valid ballots".</summary>
+    public static string EnWithCount(CountBase b, int count) => b switch
+    {
+        CountBase.Roster => $"all {count} members",
+        CountBase.Present => $"the {count} members present",
+        _ => $"the {count} valid ballots",
+    };
 }

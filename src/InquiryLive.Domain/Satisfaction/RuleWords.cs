@@ -66,7 +66,7 @@ public static class RuleWords
     public static string? InvalidEn(RuleOutcome o) => o.InvalidReason switch
     {
         InvalidReasons.Turnout =>
-            $"{o.Turnout.Count} took part, under the minimum turnout: {ThresholdEn(o.Turnout.Bar)} of {o.Turnout.BaseCount} {CountBaseNames.En(o.Turnout.Base)} (at least {o.Turnout.Bar.SmallestCountFor(o.Turnout.BaseCount)}).",
+            $"{o.Turnout.Count} took part, under the minimum turnout: {ThresholdEn(o.Turnout.Bar)} of {CountBaseNames.EnWithCount(o.Turnout.Base, o.Turnout.BaseCount)} (at least {o.Turnout.Bar.SmallestCountFor(o.Turnout.BaseCount)}).",
         InvalidReasons.EmptyBase => $"There are no {CountBaseNames.En(o.Measures[0].Base)} to count against, so there is no verdict.",
         _ => null,
     };

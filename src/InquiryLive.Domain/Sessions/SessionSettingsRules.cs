@@ -3,16 +3,12 @@ namespace InquiryLive.Domain.Sessions;
 /// <summary>Limits on what an administrator may set up for a session.</summary>
 public static class SessionSettingsRules
 {
-    public static readonly string[] RuleSets = ["rate", "allMembers"];
-
     /// <summary>A stream address must be an absolute http or https URL (no javascript:, data:, file:).</summary>
     public static bool IsStreamUrl(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
         && !string.IsNullOrEmpty(uri.Host);
 
     public static bool IsClockSeconds(int seconds) => seconds is >= 10 and <= 3600;
-
-    public static bool IsShare(double value) => value is > 0 and <= 1;
 
     /// <summary>
     /// A reorder names every item exactly once; anything else (missing, unknown, repeated ids) is refused,
