@@ -15,6 +15,10 @@
 #              publishes; times until the big screen (a /hubs/live listener) has each step.
 #              WATCHERS=N also holds N viewers on /hubs/live through the whole vote (one load process
 #              per 5,000) and prints how long the close and the published tally took to reach each.
+#   bench/run-intake.sh sheet [members=70] [items=6] [window-seconds=3]
+#              the chair opens a 测评表 of N departments, every member submits it (a choice per item,
+#              some blank) spread over the window (0: all at once); close and publish timed to a
+#              big-screen listener (the close, the published table, and close → table on the screen).
 set -euo pipefail
 mode=${1:-questions}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -51,6 +55,8 @@ for name, seq in zip(["poll closed", "tally published"], sorted(by_seq)[-2:]):
     print(f"| {name} (seq {seq}) | {len(v)} / {viewers} | {pct(v, 50):.1f} | {pct(v, 99):.1f} | {v[-1]:.1f} |")
 PY
   fi
+elif [ "$mode" = sheet ]; then
+  dotnet "$tool" sheet --base "$base/" --password Bench-Password-1 --members "${2:-70}" --items "${3:-6}" --window-seconds "${4:-3}"
 elif [ "$mode" = questions ]; then
   rate=${2:-1000}; seconds=${3:-60}; warmup=${4:-20}
   # Every 5 s: the server's CPU and what its single writer (group commit) has done, to tell a

@@ -11,6 +11,7 @@ using InquiryLive.LoadTool;
 //            first N events are left out of it and summed up on a line of their own (cold code paths);
 //            --json also writes the figures to f (what the scenario scripts read)
 //   vote     --base http://127.0.0.1:5080/ --password <demo password> [--members 70] [--raters 19000]
+//   sheet    --base http://127.0.0.1:5080/ --password <demo password> [--members 70] [--items 6] [--window-seconds 3]
 //   questions --base http://127.0.0.1:5080/ --session <id> --rate 1000 --duration 60 [--out acked.txt]
 //   flood    --base http://127.0.0.1:5080/ --session <id> [--flood 1000] [--parallel 16] [--normal 100] [--rounds 10]
 var command = args.FirstOrDefault() ?? "help";
@@ -24,6 +25,8 @@ return command switch
     "vote" => await VoteLoad.RunAsync(new VoteLoadSettings(new Uri(options.Get("base", "http://127.0.0.1:5080/")), options.Get("password"),
         options.Int("members", 70), options.Int("raters", 19000), TimeSpan.FromSeconds(options.Int("vote-seconds", 3)),
         TimeSpan.FromSeconds(options.Int("rating-seconds", 10))), Console.Out),
+    "sheet" => await SheetLoad.RunAsync(new SheetLoadSettings(new Uri(options.Get("base", "http://127.0.0.1:5080/")), options.Get("password"),
+        options.Int("members", 70), options.Int("items", 6), TimeSpan.FromSeconds(options.Int("window-seconds", 3))), Console.Out),
     _ => Help(),
 };
 

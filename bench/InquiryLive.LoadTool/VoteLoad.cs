@@ -10,7 +10,7 @@ public sealed record VoteLoadSettings(Uri BaseAddress, string Password, int Memb
 
 /// <summary>
 /// A satisfaction vote end to end against a running server with the demo data: the admin grows the
-/// roster to Members, every member signs in by personal link, the chair opens a vote, the members
+/// roster to Members, the sitting goes live, every member signs in by personal link, the chair opens a vote, the members
 /// vote within VoteWindow, Raters viewers rate within RatingWindow, the chair closes and publishes,
 /// and a big-screen listener on /hubs/live times how long each step takes to reach it.
 /// </summary>
@@ -18,27 +18,8 @@ public static class VoteLoad
 {
     public static async Task<int> RunAsync(VoteLoadSettings s, TextWriter output)
     {
-        var admin = await SignIn(s.BaseAddress, "admin", s.Password);
-        var chair = await SignIn(s.BaseAddress, "chair", s.Password);
-        var sessions = await admin.GetFromJsonAsync<JsonElement>("api/sessions");
-        var sessionId = sessions[0].GetProperty("id").GetGuid();
+        var (sessionId, chair, members) = await Prepare(s.BaseAddress, s.Password, s.Members);
         var api = $"api/sessions/{sessionId}";
-
-        var roster = await admin.GetFromJsonAsync<JsonElement>($"{api}/members");
-        for (var i = roster.GetArrayLength(); i < s.Members; i++)
-        {
-            (await admin.PostAsJsonAsync($"{api}/members", new { displayName = $"测试委员{i + 1:00}" })).EnsureSuccessStatusCode();
-        }
-        var links = await (await admin.PostAsync($"{api}/members/links", null)).Content.ReadFromJsonAsync<JsonElement>();
-        var members = new List<HttpClient>();
-        foreach (var link in links.EnumerateArray().Take(s.Members))
-        {
-            var phone = Client(s.BaseAddress);
-            (await phone.PostAsJsonAsync("api/members/sign-in", new { token = link.GetProperty("token").GetString() })).EnsureSuccessStatusCode();
-            members.Add(phone);
-        }
-
-        await chair.PostAsJsonAsync($"{api}/transitions", new { to = "live" });
         var screen = new ScreenListener(new Uri(s.BaseAddress, "hubs/live"), sessionId);
         await screen.StartAsync();
         var opened = await (await chair.PostAsJsonAsync($"{api}/polls", new { title = "对市住房和城乡建设局答询的满意度测评" })).EnsureSuccessStatusCode()
@@ -108,6 +89,36 @@ public static class VoteLoad
         await screen.DisposeAsync();
         return accepted == members.Count && result.GetProperty("voted").GetInt32() == accepted && PublicTotal(result) == rated ? 0 : 1;
     }
+
+    /// <summary>
+    /// The admin grows the roster to <paramref name="count"/> committee members, the sitting goes live
+    /// (a personal link signs in only then), and every member signs in by link on a phone of their own.
+    /// </summary>
+    internal static async Task<(Guid SessionId, HttpClient Chair, List<HttpClient> Members)> Prepare(Uri baseAddress, string password, int count)
+    {
+        var admin = await SignIn(baseAddress, "admin", password);
+        var chair = await SignIn(baseAddress, "chair", password);
+        var sessions = await admin.GetFromJsonAsync<JsonElement>("api/sessions");
+        var sessionId = sessions[0].GetProperty("id").GetGuid();
+        var api = $"api/sessions/{sessionId}";
+        var roster = await admin.GetFromJsonAsync<JsonElement>($"{api}/members");
+        for (var i = roster.GetArrayLength(); i < count; i++)
+        {
+            (await admin.PostAsJsonAsync($"{api}/members", new { displayName = $"测试委员{i + 1:00}" })).EnsureSuccessStatusCode();
+        }
+        await chair.PostAsJsonAsync($"{api}/transitions", new { to = "live" });
+        var links = await (await admin.PostAsync($"{api}/members/links", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var members = new List<HttpClient>();
+        foreach (var link in links.EnumerateArray().Take(count))
+        {
+            var phone = Client(baseAddress);
+            (await phone.PostAsJsonAsync("api/members/sign-in", new { token = link.GetProperty("token").GetString() })).EnsureSuccessStatusCode();
+            members.Add(phone);
+        }
+        return (sessionId, chair, members);
+    }
+
+    internal static async Task<HttpClient> Admin(Uri baseAddress, string password) => await SignIn(baseAddress, "admin", password);
 
     private static int PublicTotal(JsonElement result) =>
         result.TryGetProperty("publicRating", out var p) && p.ValueKind == JsonValueKind.Object
