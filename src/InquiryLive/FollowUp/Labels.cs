@@ -26,18 +26,4 @@ internal static class Labels
         QuestionStatus.AnsweredInWriting when q.DecidedAt is null => "未审核",
         _ => "采用",
     };
-
-    public static string Verdict(string? verdict) => verdict switch
-    {
-        "satisfied" => "满意",
-        "basicallySatisfied" => "基本满意",
-        "dissatisfied" => "不满意",
-        "reReportRequired" => "需再次报告",
-        "passed" => "通过",
-        "invalid" => "无效",
-        null or "" => "",
-        _ => verdict,
-    };
-
-    public static string Percent(double? value) => value is { } v ? (v * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%" : "";
 }

@@ -102,7 +102,7 @@ internal static class MembersApi
         var user = await users.FindByIdAsync(member.UserId);
         if (user is null) return;
         var updated = await users.UpdateSecurityStampAsync(user);
-        if (!updated.Succeeded) throw new DomainException("member.account", "无法收回该委员的登录。", "The member's sign-in could not be ended.");
+        if (!updated.Succeeded) throw new DomainException("member.account", "无法收回此人的登录。", "The member's sign-in could not be ended.");
         change.PublishToStaff(AccountConnections.SignInsEndedEvent, new SignInsEnded(member.UserId));
     }
 

@@ -39,7 +39,7 @@ internal static class RosterApi
         var name = PlainText.Normalize(request.DisplayName);
         var userName = PlainText.Normalize(request.UserName);
         var errors = new InputErrors(http)
-            .Require(name.Length > 0, "displayName", "请填写委员姓名。", "Enter the member's name.")
+            .Require(name.Length > 0, "displayName", "请填写姓名。", "Enter the member's name.")
             .Require(PlainText.VisibleLength(name) <= MaxNameLength, "displayName", "姓名过长。", "The name is too long.")
             .Require(userName.Length == 0 || (userName.Length <= 50 && userName.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')),
                 "userName", "用户名只能包含字母、数字和 - _ .（最长 50）。", "A user name may have letters, digits and - _ . (at most 50).");
@@ -55,18 +55,18 @@ internal static class RosterApi
             var user = userName.Length > 0 ? await users.FindByNameAsync(userName) : null;
             if (user is not null && !await users.IsInRoleAsync(user, Roles.Member))
             {
-                throw new DomainException("member.notMember", "该账号不是委员账号。", "That account is not a member's account.");
+                throw new DomainException("member.notMember", "该账号不是常委会组成人员（测评人员）账号。", "That account is not a member's account.");
             }
             if (user is null)
             {
                 user = new AppUser { UserName = userName.Length > 0 ? userName : "m-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5)), DisplayName = name };
                 var created = await users.CreateAsync(user);
-                if (!created.Succeeded) throw new DomainException("member.account", "无法创建委员账号。", "The member's account could not be created.");
+                if (!created.Succeeded) throw new DomainException("member.account", "无法创建测评人员账号。", "The member's account could not be created.");
                 await users.AddToRoleAsync(user, Roles.Member);
             }
             if (await change.Db.RosterMembers.AnyAsync(m => m.SessionId == sessionId && m.UserId == user.Id, ct))
             {
-                throw new DomainException("member.duplicate", "该委员已在名单中。", "This member is already on the roster.");
+                throw new DomainException("member.duplicate", "此人已在名单中。", "This member is already on the roster.");
             }
             var member = new RosterMember { SessionId = sessionId, UserId = user.Id, DisplayName = name, GroupId = request.GroupId };
             change.Db.RosterMembers.Add(member);
@@ -83,11 +83,11 @@ internal static class RosterApi
         await commands.RunAsync(sessionId, async change =>
         {
             var member = await change.Db.RosterMembers.FirstOrDefaultAsync(m => m.Id == memberId && m.SessionId == sessionId, ct)
-                ?? throw new DomainException("member.notFound", "名单中没有该委员。", "No such member on the roster.", 404);
+                ?? throw new DomainException("member.notFound", "名单中没有此人。", "No such member on the roster.", 404);
             await RosterFreeze.EnsureNoVoteOpenAsync(change, ct);
             if (await change.Db.BallotReceipts.AnyAsync(r => r.MemberId == memberId, ct))
             {
-                throw new DomainException("member.hasVoted", "该委员已参与过测评，不能从名单中删除。", "This member has voted in this session and stays on the roster.");
+                throw new DomainException("member.hasVoted", "此人已参与过测评，不能从名单中删除。", "This member has voted in this session and stays on the roster.");
             }
             change.Db.RosterMembers.Remove(member);
             change.PublishToStaff("roster.memberRemoved", new { memberId });
