@@ -51,7 +51,17 @@ internal static class SessionAdminApi
     {
         var errors = SessionSettingsInput.RequireAll(body, new InputErrors(http));
         if (errors.Any) return errors.ToProblem();
-        var request = body.Deserialize<SessionSettingsRequest>(json.Value.SerializerOptions)!;
+        SessionSettingsRequest request;
+        try
+        {
+            request = body.Deserialize<SessionSettingsRequest>(json.Value.SerializerOptions)!;
+        }
+        catch (JsonException e)
+        {
+            // A field of the wrong type ("askSeconds": "abc"): name it, as model binding would.
+            var field = e.Path?.TrimStart('$', '.') is { Length: > 0 } path ? path : "body";
+            return new InputErrors(http).Add(field, "该项的格式不正确。", "This field has the wrong type.").ToProblem();
+        }
         return await EditAsync(sessionId, request, partial: false, commands, http, ct);
     }
 

@@ -55,6 +55,22 @@ public sealed class SessionAdminTests
     }
 
     [Fact]
+    public async Task Put_WithAFieldOfTheWrongType_Gets400NamingIt_AndChangesNothing()
+    {
+        using var app = new InquiryApp();
+        var sessionId = await app.DemoSessionId();
+        var admin = await app.SignedIn("admin");
+        var body = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(Settings(title: "改过的标题")))!.AsObject();
+        body["askSeconds"] = "ninety";
+
+        var response = await admin.PutAsync($"/api/sessions/{sessionId}", new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("askSeconds", out _));
+        Assert.NotEqual("改过的标题", await app.Db(db => db.Sessions.Select(s => s.Title).SingleAsync()));
+    }
+
+    [Fact]
     public async Task EditingTheDemoSession_PushesTheNewTitleToViewers()
     {
         using var app = new InquiryApp();
