@@ -16,12 +16,15 @@ internal static class PollSubjects
         var db = change.Db;
         var sessionId = change.Session.Id;
         int? departmentId = r.DepartmentId;
+        int? agendaItemId = r.AgendaItemId;
         long? floorItemId = r.FloorItemId ?? (r.AgendaItemId is null && r.DepartmentId is null ? change.Session.CurrentFloorItemId : null);
         string? subject = null;
         if (floorItemId is { } fid)
         {
             var floor = await db.FloorItems.FirstOrDefaultAsync(f => f.Id == fid && f.SessionId == sessionId, ct) ?? throw FloorItemNotFound();
             departmentId ??= floor.DepartmentId;
+            // The agenda item the question came from: a later vote naming it rates the same answer.
+            agendaItemId ??= floor.AgendaItemId;
             subject = floor.QuestionerName;
         }
         if (r.AgendaItemId is { } aid)
@@ -34,7 +37,7 @@ internal static class PollSubjects
         var department = departmentId is { } did ? await DepartmentNameAsync(change, did, ct) : null;
         var title = department is not null ? $"对{department}答询的满意度测评"
             : subject is not null ? $"对{subject}所提问题答询的满意度测评" : "满意度测评";
-        return new VoteItemSpec(title, departmentId, floorItemId, r.AgendaItemId);
+        return new VoteItemSpec(title, departmentId, floorItemId, agendaItemId);
     }
 
     /// <summary>The items of a 测评表, each a department, an answer on the floor, or a title of its own; no subject twice.</summary>
@@ -45,10 +48,12 @@ internal static class PollSubjects
         {
             var title = PlainText.Normalize(i.Title);
             int? departmentId = i.DepartmentId;
+            int? agendaItemId = null;
             if (i.FloorItemId is { } fid)
             {
                 var floor = await change.Db.FloorItems.FirstOrDefaultAsync(f => f.Id == fid && f.SessionId == change.Session.Id, ct) ?? throw FloorItemNotFound();
                 departmentId ??= floor.DepartmentId;
+                agendaItemId = floor.AgendaItemId;
                 if (title.Length == 0) title = $"{floor.QuestionerName}所提问题的答询";
             }
             if (departmentId is { } did)
@@ -57,7 +62,7 @@ internal static class PollSubjects
                 if (title.Length == 0) title = name;
                 else if (i.FloorItemId is not null) title = $"{name}：{title}";
             }
-            specs.Add(new VoteItemSpec(title, departmentId, i.FloorItemId, null));
+            specs.Add(new VoteItemSpec(title, departmentId, i.FloorItemId, agendaItemId));
         }
         var repeated = specs.GroupBy(s => s.FloorItemId is { } f ? $"f{f}" : s.DepartmentId is { } d ? $"d{d}" : $"t{s.Title}").Any(g => g.Count() > 1);
         if (repeated)

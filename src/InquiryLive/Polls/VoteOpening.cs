@@ -71,25 +71,27 @@ internal static class VoteOpening
     }
 
     /// <summary>
-    /// What makes two items "the same subject": the same answer on the floor, the same agenda item,
+    /// What makes two items "the same subject": the same answer on the floor or the same agenda item
+    /// (an agenda item is called to the floor once, so a vote naming either names the other too),
     /// or the same department on two 测评表. A quick vote naming only a department is not matched:
     /// one department answers several questions in a sitting. A title alone is never matched.
     /// </summary>
-    private static string? SubjectKey(PollKind kind, int? departmentId, long? floorItemId, int? agendaItemId) =>
-        floorItemId is { } f ? $"floor:{f}"
-        : agendaItemId is { } a ? $"agenda:{a}"
-        : departmentId is { } d && kind == PollKind.Sheet ? $"department:{d}"
-        : null;
+    private static IEnumerable<string> SubjectKeys(PollKind kind, int? departmentId, long? floorItemId, int? agendaItemId)
+    {
+        if (floorItemId is { } f) yield return $"floor:{f}";
+        if (agendaItemId is { } a) yield return $"agenda:{a}";
+        if (floorItemId is null && agendaItemId is null && departmentId is { } d && kind == PollKind.Sheet) yield return $"department:{d}";
+    }
 
     private static async Task SupersedeEarlierAsync(SessionChange change, Poll poll, VoteSpec spec, CancellationToken ct)
     {
-        var keys = spec.Items.Select(i => SubjectKey(spec.Kind, i.DepartmentId, i.FloorItemId, i.AgendaItemId)).OfType<string>().ToHashSet();
+        var keys = spec.Items.SelectMany(i => SubjectKeys(spec.Kind, i.DepartmentId, i.FloorItemId, i.AgendaItemId)).ToHashSet();
         if (keys.Count == 0) return;
         var earlier = await (from i in change.Db.PollItems
                              join p in change.Db.Polls on i.PollId equals p.Id
                              where p.SessionId == poll.SessionId && p.FollowsPollId == null && p.State != PollState.Open && i.SupersededByPollId == null
                              select new { Item = i, p.Kind, PollTitle = p.Title, p.ClosedAt }).ToListAsync(ct);
-        var matched = earlier.Where(e => SubjectKey(e.Kind, e.Item.DepartmentId, e.Item.FloorItemId, e.Item.AgendaItemId) is { } k && keys.Contains(k)).ToList();
+        var matched = earlier.Where(e => SubjectKeys(e.Kind, e.Item.DepartmentId, e.Item.FloorItemId, e.Item.AgendaItemId).Any(keys.Contains)).ToList();
         if (matched.Count == 0) return;
         var reason = Domain.Text.PlainText.Normalize(spec.SupersedeReason);
         if (reason.Length == 0)
