@@ -207,6 +207,13 @@ public sealed class SheetEvaluationTests(BrowserFixture browser)
         await Assertions.Expect(chair.Locator("#vote-summary .poll-result-verdict")).ToHaveTextAsync("无效");
         await Assertions.Expect(chair.Locator("#vote-summary .poll-result-invalid")).ToHaveTextAsync(Reason);
 
+        // The clerk re-enters the count from the paper ballot: the chair's preview follows (staff event).
+        var clerk = await app.SignedIn("clerk");
+        (await clerk.PostAsJsonAsync($"/api/sessions/{sessionId}/polls/{pollId}/paper",
+            new { satisfied = 1, basicallySatisfied = 0, dissatisfied = 0, ballots = 1, replace = true, reason = "核对纸质票" })).EnsureSuccessStatusCode();
+        await Assertions.Expect(chair.Locator("#vote-summary")).ToContainTextAsync("纸质票录入（clerk）");
+        await Assertions.Expect(chair.Locator("#vote-summary .poll-result-invalid")).ToHaveTextAsync(Reason);
+
         // Publishing asks first, with the reason; cancelling publishes nothing.
         await chair.Locator("#vote-publish").ClickAsync();
         var dialog = chair.Locator("#publish-dialog");

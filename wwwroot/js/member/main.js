@@ -20,10 +20,17 @@ function show(...ids) { for (const id of SECTIONS) $(`#${id}`).classList.toggle(
 function announce(text) { $('#announce').textContent = text; }
 function focus(selector) { requestAnimationFrame(() => $(selector)?.focus()); }
 
-function showSignedOut(titleKey, text) {
+/**
+ * The signed-out card, with why: { key } for our words (they follow the language switch through
+ * data-i18n), { text } for the server's own (already in the page's language), nothing for the default.
+ */
+function showSignedOut(titleKey, { key, text } = {}) {
   state.signedOut = true;
+  $('#signed-out-title').dataset.i18n = titleKey;
   $('#signed-out-title').textContent = t(titleKey);
-  if (text) $('#signed-out-text').textContent = text;
+  const why = $('#signed-out-text');
+  if (key) { why.dataset.i18n = key; why.textContent = t(key); }
+  else if (text) { delete why.dataset.i18n; why.textContent = text; }
   for (const id of ['attendance', 'notices', 'status', 'who']) $(`#${id}`).classList.add('hidden');
   show('signed-out');
 }
@@ -36,7 +43,7 @@ function endedBy(err) {
   if (err?.status !== 401) return false;
   if (!state.signedOut) {
     const byLink = sessionStorage.getItem(BY_LINK);
-    showSignedOut(byLink ? 'member.linkEndedTitle' : 'member.signedOutTitle', t(byLink ? 'member.linkEnded' : 'member.signedOutText'));
+    showSignedOut(byLink ? 'member.linkEndedTitle' : 'member.signedOutTitle', { key: byLink ? 'member.linkEnded' : 'member.signedOutText' });
     state.live?.stop();
     focus('#signed-out-title');
   }
@@ -55,7 +62,7 @@ async function exchangeLinkToken() {
     return true;
   } catch (err) {
     // Before or after the sitting (403) the server says which, and when the link will work.
-    showSignedOut('member.linkRefusedTitle', err.status === 401 ? t('member.linkInvalid') : err.message);
+    showSignedOut('member.linkRefusedTitle', err.status === 401 ? { key: 'member.linkInvalid' } : { text: err.message });
     return false;
   }
 }
@@ -67,7 +74,7 @@ async function load() {
     render();
   } catch (err) {
     if (endedBy(err)) return;
-    if (err.status === 403) showSignedOut('member.signedOutTitle', err.message);
+    if (err.status === 403) showSignedOut('member.signedOutTitle', { text: err.message });
     else announce(err.message);
   }
 }
@@ -241,7 +248,7 @@ async function main() {
   if (!(await exchangeLinkToken())) { $('#status').classList.add('hidden'); return; }
   const me = await get('/api/auth/me');
   if (!me.authenticated || !me.roles.includes('Member')) {
-    showSignedOut('member.signedOutTitle', me.authenticated ? t('member.notMember') : null);
+    showSignedOut('member.signedOutTitle', me.authenticated ? { key: 'member.notMember' } : {});
     // Not signed in is not a network problem: show no connection status at all.
     return;
   }
