@@ -54,7 +54,8 @@ export function onVoteEvent(e) {
     case 'poll.opened': Object.assign(panel, { poll: d.poll, turnout: null, tally: null, result: null, error: '' }); break;
     case 'poll.turnout': if (mine(d.pollId)) panel.turnout = d; break;
     case 'poll.closed':
-      if (mine(d.poll.id)) { panel.poll = { ...panel.poll, ...d.poll }; loadTally().then(render); }
+      // Closed here, the close answer brought the tally; closed elsewhere (the clock, another console), read it.
+      if (mine(d.poll.id)) { panel.poll = { ...panel.poll, ...d.poll }; if (panel.tally?.pollId !== d.poll.id) loadTally().then(render); }
       break;
     case 'poll.published':
       if (mine(d.result.pollId)) Object.assign(panel, { result: d.result, poll: { ...panel.poll, state: 'published' }, error: '' });
