@@ -6,69 +6,19 @@ import { applyI18n, bindLanguageSwitch, onLanguageChange, t } from '../i18n.js';
 import { get, post, newId } from '../api.js';
 import { connectLive } from '../live.js';
 import { $, mmss } from '../dom.js';
-import { choiceLabel, remainingMs, verdictLabel } from '../polls/labels.js';
+import { remainingMs, verdictLabel } from '../polls/labels.js';
 import { renderResult, singleVerdict } from '../polls/result-view.js';
+import { endedBy, exchangeLinkToken, showSignedOut, signedOut, whenSignedOut } from './access.js';
+import { announce, focus, show } from './page.js';
 import { bindSheet, renderSheet } from './sheet.js';
+import { bindSingle, dropPick, renderSingle } from './single.js';
 
-const state = { sessionId: null, view: null, result: null, picked: null, live: null, status: 'connecting', signedOut: false };
-const SECTIONS = ['loading', 'signed-out', 'waiting', 'ballot', 'sheet', 'result'];
-const myChoiceKey = (pollId) => `il.vote.${pollId}`;
+const state = { sessionId: null, view: null, result: null, live: null, status: 'connecting' };
 const pendingKey = (pollId) => `il.ballot.${pollId}`;
-const BY_LINK = 'il.member.byLink';
-
-function show(...ids) { for (const id of SECTIONS) $(`#${id}`).classList.toggle('hidden', !ids.includes(id)); }
-function announce(text) { $('#announce').textContent = text; }
-function focus(selector) { requestAnimationFrame(() => $(selector)?.focus()); }
-
-/**
- * The signed-out card, with why: { key } for our words (they follow the language switch through
- * data-i18n), { text } for the server's own (already in the page's language), nothing for the default.
- */
-function showSignedOut(titleKey, { key, text } = {}) {
-  state.signedOut = true;
-  $('#signed-out-title').dataset.i18n = titleKey;
-  $('#signed-out-title').textContent = t(titleKey);
-  const why = $('#signed-out-text');
-  if (key) { why.dataset.i18n = key; why.textContent = t(key); }
-  else if (text) { delete why.dataset.i18n; why.textContent = text; }
-  for (const id of ['attendance', 'notices', 'status', 'who']) $(`#${id}`).classList.add('hidden');
-  show('signed-out');
-}
-
-/**
- * A 401 after signing in means the member's link was revoked or reissued (the server ended this
- * phone's sign-in): show that, and stop following the session instead of reconnecting forever.
- */
-function endedBy(err) {
-  if (err?.status !== 401) return false;
-  if (!state.signedOut) {
-    const byLink = sessionStorage.getItem(BY_LINK);
-    showSignedOut(byLink ? 'member.linkEndedTitle' : 'member.signedOutTitle', { key: byLink ? 'member.linkEnded' : 'member.signedOutText' });
-    state.live?.stop();
-    focus('#signed-out-title');
-  }
-  return true;
-}
-
-/** The token arrives in the fragment (never sent to a server); it is removed from the address at once. False when refused. */
-async function exchangeLinkToken() {
-  const match = /(?:^#|&)token=([^&]+)/.exec(location.hash);
-  if (!match) return true;
-  history.replaceState(null, '', location.pathname + location.search);
-  try {
-    const signedIn = await post('/api/members/sign-in', { token: decodeURIComponent(match[1]) });
-    sessionStorage.setItem('il.member.session', signedIn.sessionId);
-    sessionStorage.setItem(BY_LINK, '1');
-    return true;
-  } catch (err) {
-    // Before or after the sitting (403) the server says which, and when the link will work.
-    showSignedOut('member.linkRefusedTitle', err.status === 401 ? { key: 'member.linkInvalid' } : { text: err.message });
-    return false;
-  }
-}
+const official = (view) => view.groupId === null || view.groupId === undefined;
 
 async function load() {
-  if (state.signedOut) return;
+  if (signedOut()) return;
   try {
     state.view = await get(`/api/sessions/${state.sessionId}/polls/current`);
     render();
@@ -81,7 +31,7 @@ async function load() {
 
 function render() {
   const view = state.view;
-  if (!view || state.signedOut) return;
+  if (!view || signedOut()) return;
   $('#who').textContent = t('member.who', { name: view.memberName });
   renderAttendance(view);
   const poll = view.poll;
@@ -90,29 +40,15 @@ function render() {
     if (state.result) renderPublished(); else show('waiting');
     return;
   }
-  if (poll.kind === 'sheet') { show('sheet'); renderSheet(poll, view.hasVoted); return; }
-  show('ballot');
-  $('#poll-department').textContent = poll.departmentName ?? '';
-  $('#poll-title').textContent = poll.title;
-  $('#poll-question').textContent = view.question ?? '';
-  $('#poll-turnout').textContent = t('poll.turnout', poll.turnout);
-  const open = poll.state === 'open';
-  const voted = view.hasVoted;
-  $('#choose').classList.toggle('hidden', !open || voted || !!state.picked);
-  $('#confirm').classList.toggle('hidden', !open || voted || !state.picked);
-  $('#recorded').classList.toggle('hidden', !voted);
-  $('#closed-note').classList.toggle('hidden', open);
-  if (state.picked) $('#confirm-text').textContent = t('member.confirmText', { choice: choiceLabel(state.picked) });
-  const mine = sessionStorage.getItem(myChoiceKey(poll.id));
-  $('#recorded-choice').textContent = mine ? t('member.recordedChoice', { choice: choiceLabel(mine) }) : t('member.recordedUnknown');
+  show(poll.kind === 'sheet' ? 'sheet' : 'ballot');
+  if (poll.kind === 'sheet') renderSheet(poll, view.hasVoted); else renderSingle(view);
   tickClock();
 }
 
 /** 签到 of a committee member (evaluators are not counted in 应到/实到, so they have none). */
 function renderAttendance(view) {
-  const official = view.groupId === null || view.groupId === undefined;
-  $('#attendance').classList.toggle('hidden', !official);
-  if (!official) return;
+  $('#attendance').classList.toggle('hidden', !official(view));
+  if (!official(view)) return;
   $('#attendance-state').textContent = t(`member.attendance.${view.attendance}`);
   $('#attendance-state').dataset.attendance = view.attendance;
   $('#attendance-sign-in').classList.toggle('hidden', view.attendance !== 'absent');
@@ -173,14 +109,14 @@ async function cast(poll, content, errorNode, button) {
     await post(`/api/sessions/${state.sessionId}/polls/${poll.id}/ballots`, { ballotId, ...content });
     state.view.hasVoted = true;
     // A committee member's ballot is also their 签到.
-    if (state.view.groupId === null || state.view.groupId === undefined) state.view.attendance = 'present';
+    if (official(state.view)) state.view.attendance = 'present';
     renderAttendance(state.view);
     announce(t(poll.kind === 'sheet' ? 'member.sheetRecordedTitle' : 'member.recordedTitle'));
     return true;
   } catch (err) {
     if (endedBy(err)) return false;
-    if (err.code === 'ballot.alreadyVoted') { state.picked = null; await load(); }
-    else if (err.code === 'ballot.pollClosed') { state.picked = null; await load(); announce(err.message); }
+    if (err.code === 'ballot.alreadyVoted') { dropPick(); await load(); }
+    else if (err.code === 'ballot.pollClosed') { dropPick(); await load(); announce(err.message); }
     else errorNode.textContent = err.fullMessage ?? err.message;
     return false;
   } finally {
@@ -189,29 +125,14 @@ async function cast(poll, content, errorNode, button) {
   }
 }
 
-function pick(choice) {
-  state.picked = choice;
-  render();
-  focus('#confirm-text');
-}
-
-async function submitSingle() {
-  const poll = state.view.poll;
-  if (!(await cast(poll, { choice: state.picked }, $('#vote-error'), $('#confirm-yes')))) return;
-  sessionStorage.setItem(myChoiceKey(poll.id), state.picked);
-  state.picked = null;
-  render();
-  focus('#recorded-title');
-}
-
 function onEvent(e) {
   const d = e.data;
   if (e.type === 'poll.opened') {
-    state.result = null; state.picked = null;
+    state.result = null; dropPick();
     announce(t('member.opened', { title: d.poll.title }));
     load().then(() => focus(d.poll.kind === 'sheet' ? '#sheet-title' : '#poll-title'));
   } else if (e.type === 'poll.closed') {
-    state.picked = null; load();
+    dropPick(); load();
   } else if (e.type === 'poll.published') {
     state.result = d.result;
     const verdict = singleVerdict(d.result);
@@ -239,13 +160,12 @@ async function main() {
   applyI18n();
   bindLanguageSwitch($('#lang'));
   onLanguageChange(() => { render(); if (state.view?.poll?.kind === 'sheet') renderSheet(state.view.poll, state.view.hasVoted, { rebuild: true }); setStatus(state.status); });
-  for (const button of document.querySelectorAll('.choice')) button.addEventListener('click', () => pick(button.dataset.choice));
-  $('#confirm-yes').addEventListener('click', submitSingle);
-  $('#confirm-no').addEventListener('click', () => { state.picked = null; render(); focus('#choose button'); });
   $('#attendance-sign-in').addEventListener('click', signInForSitting);
+  bindSingle(cast);
   bindSheet(cast);
+  whenSignedOut(() => state.live?.stop());
 
-  if (!(await exchangeLinkToken())) { $('#status').classList.add('hidden'); return; }
+  if (!(await exchangeLinkToken())) return;
   const me = await get('/api/auth/me');
   if (!me.authenticated || !me.roles.includes('Member')) {
     showSignedOut('member.signedOutTitle', me.authenticated ? { key: 'member.notMember' } : {});
@@ -257,7 +177,7 @@ async function main() {
   state.sessionId = sessions.find((s) => s.id === remembered)?.id ?? sessions[0]?.id;
   if (!state.sessionId) { show('waiting'); return; }
   await load();
-  if (state.signedOut) return;
+  if (signedOut()) return;
   state.live = connectLive({
     sessionId: state.sessionId,
     onSnapshot: (snap) => { if (snap.results?.length && !snap.poll) state.result = snap.results[0]; load(); },
