@@ -194,13 +194,17 @@ public sealed class SheetEvaluationTests(BrowserFixture browser)
         await screen.GotoAsync($"/screen.html?s={sessionId}");
         await Assertions.Expect(screen.Locator("#status")).ToHaveAttributeAsync("data-status", "live");
 
+        // By keyboard: each step leaves the focus on the next step's button.
         await chair.Locator("#vote-department").SelectOptionAsync(new SelectOptionValue { Label = Departments[0] });
-        await chair.Locator("#vote-open").ClickAsync();
+        await chair.Locator("#vote-open").FocusAsync();
+        await chair.Keyboard.PressAsync("Enter");
         await Assertions.Expect(chair.Locator("#vote-state")).ToHaveTextAsync("投票中");
+        await Assertions.Expect(chair.Locator("#vote-close")).ToBeFocusedAsync();
         var pollId = await app.Db(db => db.Polls.Select(p => p.Id).SingleAsync());
         (await member.PostAsJsonAsync($"/api/sessions/{sessionId}/polls/{pollId}/ballots", new { ballotId = Guid.NewGuid(), choice = "satisfied" })).EnsureSuccessStatusCode();
         await Assertions.Expect(chair.Locator("#vote-turnout")).ToHaveTextAsync("已投 1 / 应投 35");
-        await chair.Locator("#vote-close").ClickAsync();
+        await chair.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(chair.Locator("#vote-publish")).ToBeFocusedAsync();
 
         // One of 35 took part: under the 参加测评人数下限 (过半数 of all members), the preview says so.
         const string Reason = "参加测评 1 人，未达到参加测评人数下限：须全体组成人员 35 人的过半数（至少 18 人）。";

@@ -85,6 +85,10 @@ async function command(run, onError) {
   finally { panel.busy = false; render(); }
 }
 
+// While a command runs (or the tally is on its way) its buttons say so but stay focusable: a
+// disabled button drops the keyboard focus.
+const busy = () => (panel.busy ? 'true' : null);
+
 const pollsUrl = (path = '') => `/api/sessions/${panel.sessionId}/polls${path}`;
 
 function openVote(body) {
@@ -110,6 +114,8 @@ const closeVote = () => command(async () => {
 });
 
 async function publishVote() {
+  // Not before the frozen tally is here: the chair publishes what they have seen.
+  if (panel.busy || !panel.tally) return;
   // An invalid result goes out only once the chair has seen why, and it is marked 无效.
   if (panel.tally?.anyInvalid && !(await confirmInvalidPublish(panel.tally))) return;
   command(async () => {
@@ -139,15 +145,16 @@ function render() {
     const key = `${currentLanguage()}|${panel.departments.map((d) => `${d.id}:${d.name}`).join(',')}`;
     if (panel.formKey !== key) { panel.form = buildOpenForm(panel.departments, openVote); panel.formKey = key; }
     if (body.firstChild !== panel.form) replaceChildren(body, panel.form);
-    $('#vote-open', panel.form).disabled = panel.busy;
+    $('#vote-open', panel.form).setAttribute('aria-disabled', String(panel.busy));
     return;
   }
   panel.formKey = null;
-  // Rebuilt on each change: keep the keyboard focus on the same control.
-  const focused = panel.root.contains(document.activeElement) ? document.activeElement.id : null;
+  // Rebuilt on each change: keep the keyboard focus on the same control, or on the next step's
+  // button when that control is gone (opened: 结束测评; closed: 公布结果).
+  const focused = panel.root.contains(document.activeElement) ? document.activeElement.id || 'vote-body' : null;
   replaceChildren(body, current());
   applyI18n(body);
-  if (focused) $(`#${focused}`, panel.root)?.focus();
+  if (focused) ($(`#${focused}`, body) ?? $('button', body))?.focus();
 }
 
 function current() {
@@ -163,12 +170,12 @@ function current() {
       el('span', { id: 'vote-clock', class: 'vote-clock' })),
     el('p', { class: 'vote-turnout', id: 'vote-turnout', 'aria-live': 'polite', text: t('poll.turnout', { voted, entitled }) }),
     el('progress', { max: String(Math.max(entitled, 1)), value: String(voted), 'aria-label': t('poll.turnout', { voted, entitled }) }),
-    poll.state === 'open' ? el('button', { type: 'button', class: 'primary', id: 'vote-close', onclick: closeVote, disabled: panel.busy, text: t('vote.close') }) : null,
+    poll.state === 'open' ? el('button', { type: 'button', class: 'primary', id: 'vote-close', onclick: closeVote, 'aria-disabled': busy(), text: t('vote.close') }) : null,
     shown && poll.state !== 'open' ? el('div', { class: 'vote-summary', id: 'vote-summary' },
       result ? null : el('p', { class: 'muted small', text: t('vote.preview') }),
       renderResult(shown, { headingLevel: 3, showNames: true })) : null,
     panel.error ? el('p', { class: 'error-text', id: 'vote-error', role: 'alert', text: panel.error }) : null,
-    poll.state === 'closed' ? el('button', { type: 'button', class: 'primary', id: 'vote-publish', onclick: publishVote, disabled: panel.busy || !tally, text: t('vote.publish') }) : null,
+    poll.state === 'closed' ? el('button', { type: 'button', class: 'primary', id: 'vote-publish', onclick: publishVote, 'aria-disabled': busy() ?? (tally ? null : 'true'), text: t('vote.publish') }) : null,
     poll.state === 'published' ? el('button', { type: 'button', id: 'vote-next', onclick: () => { panel.result = null; render(); $('#vote-open')?.focus(); }, text: t('vote.next') }) : null);
 }
 
