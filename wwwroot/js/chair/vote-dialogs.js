@@ -36,7 +36,10 @@ export function askSupersedeReason(detail) {
     el('h3', { id: 'supersede-dialog-title', text: t('vote.reasonTitle') }),
     el('p', { id: 'supersede-detail', class: 'dialog-detail', text: detail }),
     el('label', { for: 'supersede-reason', text: t('vote.reasonLabel') }),
-    el('textarea', { id: 'supersede-reason', rows: '3', maxlength: '500', required: true, 'aria-describedby': 'supersede-detail supersede-error' }),
+    el('textarea', {
+      id: 'supersede-reason', rows: '3', maxlength: '500', required: true, 'aria-describedby': 'supersede-detail supersede-error',
+      oninput: () => { $('#supersede-error').textContent = ''; },
+    }),
     el('p', { id: 'supersede-error', class: 'error-text', role: 'alert' }),
     buttons('supersede-submit', t('vote.reasonSubmit')));
   const answer = ask(dialog, null, () => {
