@@ -84,7 +84,7 @@ public sealed class ChairConsoleTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task APublishedResult_ShowsAsBarsOnTheBigScreenAndTheOverlay()
+    public async Task APublishedResult_ShowsItsVerdictAndFiguresWithTheirBases_OnTheBigScreenAndTheOverlay()
     {
         using var app = new InquiryApp();
         var baseUrl = app.StartOnKestrel();
@@ -110,9 +110,15 @@ public sealed class ChairConsoleTests(BrowserFixture browser)
             });
         }
 
-        await Assertions.Expect(screen.Locator("#result .bar-row")).ToHaveCountAsync(3, new() { Timeout = 1000 });
-        await Assertions.Expect(screen.Locator("#result .result-meta")).ToContainTextAsync("87.9%");
-        await Assertions.Expect(overlay.Locator("#result .verdict")).ToHaveTextAsync("满意", new() { Timeout = 1000 });
+        // 29 of 33 valid ballots positive (87.8 %, floored) meets 百分之八十以上; 33 of 35 took part.
+        await Assertions.Expect(screen.Locator("#result .poll-result-verdict")).ToHaveTextAsync("通过", WithinASecond);
+        await Assertions.Expect(screen.Locator("#result .poll-result-counts dd")).ToHaveTextAsync(["21", "8", "4"]);
+        await Assertions.Expect(screen.Locator("#result .poll-result-figures li")).ToHaveTextAsync(
+            ["参加测评 33 / 全体组成人员 35 · 须过半数 · 达到", "满意＋基本满意 29 / 有效票 33（87.8%） · 须百分之八十以上 · 达到"]);
+        await Assertions.Expect(screen.Locator("#result .poll-result-attendance")).ToHaveTextAsync("应到 35 人 · 实到 33 人 · 请假 0 人 · 参加测评 33 人");
+        await Assertions.Expect(overlay.Locator("#result .verdict")).ToHaveTextAsync("通过", WithinASecond);
+        await Assertions.Expect(overlay.Locator("#result .or-department")).ToHaveTextAsync("市住房和城乡建设局");
+        await Assertions.Expect(overlay.Locator("#result .or-figure")).ToHaveTextAsync("满意＋基本满意 29 / 有效票 33（87.8%）");
         await BrowserFixture.Screenshot(screen, "big-screen-result");
         await overlay.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsFolder, "overlay-result.png"), OmitBackground = true });
     }

@@ -44,6 +44,8 @@ public sealed class SatisfactionVoteTests(BrowserFixture browser)
             phones.Add(phone);
         }
 
+        // 签到 by link: the three members are present; the line sits by the vote controls.
+        await Assertions.Expect(chair.Locator("#vote-attendance")).ToHaveTextAsync("签到：应到 35 人 · 实到 3 人 · 请假 0 人");
         await chair.Locator("#vote-open").ClickAsync();
         await Assertions.Expect(chair.Locator("#vote-state")).ToHaveTextAsync("投票中");
 
@@ -65,7 +67,8 @@ public sealed class SatisfactionVoteTests(BrowserFixture browser)
         await Assertions.Expect(chair.Locator("#vote-turnout")).ToHaveTextAsync("已投 3 / 应投 35");
         await chair.Locator("#vote-close").ClickAsync();
         // 2 of 3 positive is 66.6 %, under the 80 % bar: a re-report is required.
-        await Assertions.Expect(chair.Locator("#vote-verdict")).ToHaveTextAsync("需重新报告");
+        await Assertions.Expect(chair.Locator("#vote-summary .poll-result-verdict")).ToHaveTextAsync("须再次报告");
+        await Assertions.Expect(chair.Locator("#vote-summary .poll-result-figures")).ToContainTextAsync("满意＋基本满意 2 / 有效票 3");
         await Assertions.Expect(phones[1].Locator("#closed-note")).ToBeVisibleAsync();
         await BrowserFixture.Screenshot(chair, "vote-console-closed");
         await chair.Locator("#vote-publish").ClickAsync();
@@ -77,7 +80,8 @@ public sealed class SatisfactionVoteTests(BrowserFixture browser)
         Assert.Equal("reReportRequired", result.GetProperty("verdict").GetString());
         foreach (var phone in phones)
         {
-            await Assertions.Expect(phone.Locator("#result-verdict")).ToHaveTextAsync("需重新报告");
+            await Assertions.Expect(phone.Locator("#result .poll-result-verdict")).ToHaveTextAsync("须再次报告");
+            await Assertions.Expect(phone.Locator("#result .poll-result-figures")).ToContainTextAsync("满意＋基本满意 2 / 有效票 3");
         }
         await BrowserFixture.Screenshot(phones[2], "member-result-published");
     }

@@ -98,30 +98,29 @@ public sealed class ViewerJourneyTests(BrowserFixture browser)
             },
         });
         await Publish(app, sessionId, "clock.changed", new { clock = new { phase = "answer", durationSeconds = 300, startedAt = (DateTimeOffset?)null, elapsedMs = 60_000, running = false } });
-        await Publish(app, sessionId, "poll.published", new
+        var result = PublishedResults.Single("对住建局答询的满意度测评", department.Name, 20, 8, 2, expected: 35) with
         {
-            result = new
-            {
-                pollId = Guid.NewGuid(), title = "对住建局答询的满意度测评", departmentId = department.Id, departmentName = department.Name,
-                satisfied = 20, basicallySatisfied = 8, dissatisfied = 2, entitled = 35, voted = 30, rate = 28.0 / 30, verdict = "satisfied",
-                ruleSet = "rate", rateThreshold = 0.8, enteredByHand = false, publishedAt = DateTimeOffset.UtcNow, followsPollId = (Guid?)null,
-                publicRating = new { satisfied = 120, basicallySatisfied = 40, dissatisfied = 15, total = 175 },
-            },
-        });
+            PublicRating = new InquiryLive.Polls.PublicRatingView(120, 40, 15),
+        };
+        await Publish(app, sessionId, "poll.published", new { result });
 
         await Assertions.Expect(page.Locator("#floor-questioner")).ToHaveTextAsync("李委员");
         await Assertions.Expect(page.Locator("#floor-department")).ToHaveTextAsync(department.Name);
         await Assertions.Expect(page.Locator("#floor-text")).ToHaveTextAsync("老旧小区加装电梯进展如何？");
         await Assertions.Expect(page.Locator("#clock-time")).ToHaveTextAsync("04:00");
         await page.Locator("#tab-results").ClickAsync();
-        await Assertions.Expect(page.Locator("#results .result-members")).ToContainTextAsync("满意率 93.3%");
-        await Assertions.Expect(page.Locator("#results .result-public")).ToContainTextAsync("网友评价");
-        await Assertions.Expect(page.Locator("#results .result-public")).ToContainTextAsync("120");
+        // The members' official result, every figure with its base; the viewers' rating apart, labelled as public opinion.
+        await Assertions.Expect(page.Locator("#results .result-members .poll-result-verdict")).ToHaveTextAsync("通过");
+        await Assertions.Expect(page.Locator("#results .result-members .poll-result-figures")).ToContainTextAsync("满意＋基本满意 28 / 有效票 30（93.3%）");
+        await Assertions.Expect(page.Locator("#results .result-members")).Not.ToContainTextAsync("120");
+        await Assertions.Expect(page.Locator("#results .result-public .result-label")).ToHaveTextAsync("网友评价（群众意见，仅供参考，不是正式测评结果）");
+        await Assertions.Expect(page.Locator("#results .result-public .tally")).ToContainTextAsync("120");
 
         // English on the switch.
         await page.Locator("#lang").ClickAsync();
         await Assertions.Expect(page.Locator("#tab-results")).ToHaveTextAsync("Results");
-        await Assertions.Expect(page.Locator("#results .result-members h4")).ToHaveTextAsync("Committee members' vote (official result)");
+        await Assertions.Expect(page.Locator("#results .result-members .result-label")).ToHaveTextAsync("Committee members' vote (official result)");
+        await Assertions.Expect(page.Locator("#results .result-members .poll-result-figures")).ToContainTextAsync("satisfied + basically satisfied 28 / valid ballots 30 (93.3%)");
         await BrowserFixture.Screenshot(page, "viewer-floor-results-phone");
     }
 

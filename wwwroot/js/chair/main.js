@@ -16,6 +16,7 @@ const state = {
 };
 let live = null;
 let votePanel = null;
+let lastSnapshot = null;
 let clock = null;
 
 const url = (path) => `/api/sessions/${state.sessionId}${path}`;
@@ -184,7 +185,8 @@ function bindControls() {
 async function mountVotePanel() {
   try {
     votePanel = await import('./vote-panel.js');
-    votePanel.mountVotePanel($('#vote-panel'), { sessionId: state.sessionId, live });
+    // The panel may arrive after the first snapshot: it starts from the latest one, then follows.
+    votePanel.mountVotePanel($('#vote-panel'), { sessionId: state.sessionId, serverNow: live.serverNow, snapshot: lastSnapshot });
   } catch {
     // The vote controls ship separately; without them the console works and the section stays hidden.
     votePanel = null;
@@ -207,6 +209,8 @@ async function main() {
     sessionId: chosen.id,
     staff: true,
     onSnapshot: (snap) => {
+      lastSnapshot = snap;
+      votePanel?.onVoteSnapshot?.(snap);
       state.session = snap.session;
       state.current = snap.floor?.current ?? null;
       fillDepartmentFilter($('#dept-filter'), state);

@@ -1,77 +1,42 @@
-// The chair's controls for the satisfaction vote (满意度测评): open (optionally with a clock), watch
-// the turnout, close, preview the frozen tally, publish. chair.html mounts it:
-//   mountVotePanel(section, { sessionId, live });  and passes every live event to onVoteEvent(e).
-import { addStrings, applyI18n, onLanguageChange, t } from '../i18n.js';
+// The chair's controls for the satisfaction vote (满意度测评): open a single vote or a 测评表
+// (optionally with a clock), watch 签到 and the turnout, close, preview the frozen tally, publish.
+// chair.html and vote-console.html mount it:
+//   mountVotePanel(section, { sessionId, serverNow, snapshot? });
+// and pass it every snapshot (onVoteSnapshot) and every live event (onVoteEvent).
+import './vote-strings.js';
+import { applyI18n, currentLanguage, onLanguageChange, t } from '../i18n.js';
 import { get, post } from '../api.js';
 import { $, el, mmss, replaceChildren, toast } from '../dom.js';
-import { verdictLabel, percent, ruleLabel, remainingMs } from '../polls/labels.js';
+import { attendanceText, remainingMs } from '../polls/labels.js';
+import { renderResult } from '../polls/result-view.js';
+import { buildOpenForm } from './vote-open.js';
+import { askSupersedeReason, confirmInvalidPublish } from './vote-dialogs.js';
 
-addStrings({
-  'zh-CN': {
-    'vote.heading': '满意度测评',
-    'vote.title': '测评标题（可不填）',
-    'vote.titleHint': '不填时按当前问题的应询部门自动生成',
-    'vote.department': '应询部门',
-    'vote.departmentCurrent': '当前问题的部门',
-    'vote.seconds': '限时',
-    'vote.noLimit': '不限时（手动结束）',
-    'vote.secondsN': '{n} 秒',
-    'vote.open': '发起测评',
-    'vote.close': '结束测评',
-    'vote.publish': '公布结果',
-    'vote.next': '准备下一项测评',
-    'vote.state.open': '投票中',
-    'vote.state.closed': '已结束，待公布',
-    'vote.state.published': '已公布',
-    'vote.left': '剩余 {time}',
-    'vote.preview': '计票结果（仅主持人可见，公布后向全场显示）',
-    'vote.opened': '测评已发起',
-    'vote.closed': '测评已结束，计票结果已冻结',
-    'vote.published': '结果已公布',
-  },
-  en: {
-    'vote.heading': 'Satisfaction vote',
-    'vote.title': 'Title (optional)',
-    'vote.titleHint': 'Left empty, it is named after the current question\'s department',
-    'vote.department': 'Department',
-    'vote.departmentCurrent': 'Department of the current question',
-    'vote.seconds': 'Time limit',
-    'vote.noLimit': 'No limit (close by hand)',
-    'vote.secondsN': '{n} s',
-    'vote.open': 'Open the vote',
-    'vote.close': 'Close the vote',
-    'vote.publish': 'Publish the result',
-    'vote.next': 'Prepare the next vote',
-    'vote.state.open': 'Voting',
-    'vote.state.closed': 'Closed, not yet published',
-    'vote.state.published': 'Published',
-    'vote.left': '{time} left',
-    'vote.preview': 'Tally (only the chair sees it until it is published)',
-    'vote.opened': 'The vote is open',
-    'vote.closed': 'The vote is closed and its tally frozen',
-    'vote.published': 'The result is published',
-  },
-});
-
-const SECONDS = [0, 60, 120, 180, 300];
 let panel = null;
 
-export function mountVotePanel(root, { sessionId, live }) {
-  panel = { root, sessionId, live, poll: null, turnout: null, tally: null, result: null, departments: [], busy: false };
+export function mountVotePanel(root, { sessionId, serverNow = Date.now, snapshot = null }) {
+  panel = {
+    root, sessionId, serverNow, poll: null, turnout: null, tally: null, result: null, attendance: null, departments: [],
+    busy: false, error: '', form: null, formKey: null,
+  };
   ensureStylesheet();
   root.classList.add('vote-panel');
   root.setAttribute('aria-labelledby', 'vote-heading');
-  render();
-  onLanguageChange(render);
+  replaceChildren(root,
+    el('h2', { id: 'vote-heading', text: t('vote.heading') }),
+    el('p', { id: 'vote-attendance', class: 'vote-attendance', 'aria-live': 'polite' }),
+    el('div', { id: 'vote-body' }));
+  onLanguageChange(() => { $('#vote-heading', root).textContent = t('vote.heading'); render(); });
   setInterval(tickClock, 500);
-  get(`/api/sessions/${sessionId}/snapshot`).then(onVoteSnapshot).catch((err) => toast(err.message, 'error'));
+  if (snapshot) onVoteSnapshot(snapshot); else render();
   return { onVoteEvent, onVoteSnapshot };
 }
 
-/** Applies a (re)loaded snapshot: the open or closed vote, with its tally for the chair when closed. */
+/** Applies a (re)loaded snapshot: 签到, the open or closed vote, with its tally for the chair when closed. */
 export async function onVoteSnapshot(snapshot) {
   if (!panel) return;
   panel.departments = snapshot.session?.departments ?? panel.departments;
+  panel.attendance = snapshot.attendance ?? panel.attendance;
   panel.poll = snapshot.poll ?? null;
   panel.turnout = snapshot.poll?.turnout ?? null;
   panel.result = null;
@@ -80,19 +45,27 @@ export async function onVoteSnapshot(snapshot) {
   render();
 }
 
-/** Feed every live event here; the vote's own ones update the panel. */
+/** Feed every live event here; the vote's own ones (and 签到, departments) update the panel. */
 export function onVoteEvent(e) {
   if (!panel) return;
   const d = e.data;
+  const mine = (pollId) => panel.poll?.id === pollId;
   switch (e.type) {
-    case 'poll.opened': Object.assign(panel, { poll: d.poll, turnout: null, tally: null, result: null }); break;
-    case 'poll.turnout': if (panel.poll?.id === d.pollId) panel.turnout = d; break;
+    case 'poll.opened': Object.assign(panel, { poll: d.poll, turnout: null, tally: null, result: null, error: '' }); break;
+    case 'poll.turnout': if (mine(d.pollId)) panel.turnout = d; break;
     case 'poll.closed':
-      if (panel.poll?.id === d.poll.id) { panel.poll = { ...panel.poll, ...d.poll }; loadTally().then(render); }
+      // Closed here, the close answer brought the tally; closed elsewhere (the clock, another console), read it.
+      if (mine(d.poll.id)) { panel.poll = { ...panel.poll, ...d.poll }; if (panel.tally?.pollId !== d.poll.id) loadTally().then(render); }
       break;
     case 'poll.published':
-      if (panel.poll?.id === d.result.pollId) { panel.result = d.result; panel.poll = { ...panel.poll, state: 'published' }; }
+      if (mine(d.result.pollId)) Object.assign(panel, { result: d.result, poll: { ...panel.poll, state: 'published' }, error: '' });
       break;
+    case 'poll.paperEntered':
+      // The clerk's paper count replaces the tally: the preview must show the new one.
+      if (mine(d.pollId) && panel.poll.state === 'closed') { toast(t('vote.paperEntered')); loadTally().then(render); }
+      return;
+    case 'attendance.changed': panel.attendance = d; renderAttendance(); return;
+    case 'session.updated': panel.departments = d.session?.departments ?? panel.departments; break;
     default: return;
   }
   render();
@@ -103,96 +76,113 @@ async function loadTally() {
   catch (err) { toast(err.message, 'error'); }
 }
 
-async function command(url, body, done) {
+/** Runs one command at a time (a double click sends once); shows its error unless onError handles it. */
+async function command(run, onError) {
   if (panel.busy) return;
-  panel.busy = true; render();
-  try { const answer = await post(url, body); done?.(answer); }
-  catch (err) { toast(err.fullMessage ?? err.message, 'error'); }
+  panel.busy = true; panel.error = ''; render();
+  try { await run(); }
+  catch (err) { if (!(await onError?.(err))) toast(err.fullMessage ?? err.message, 'error'); }
   finally { panel.busy = false; render(); }
 }
 
-function openVote(form) {
-  const data = new FormData(form);
-  const seconds = Number(data.get('seconds'));
-  const departmentId = data.get('departmentId') ? Number(data.get('departmentId')) : undefined;
-  command(`/api/sessions/${panel.sessionId}/polls`, { title: data.get('title') || undefined, departmentId, seconds: seconds || undefined }, (poll) => {
-    if (panel.poll?.id !== poll.id) Object.assign(panel, { poll, tally: null, result: null });
+// While a command runs (or the tally is on its way) its buttons say so but stay focusable: a
+// disabled button drops the keyboard focus.
+const busy = () => (panel.busy ? 'true' : null);
+
+const pollsUrl = (path = '') => `/api/sessions/${panel.sessionId}/polls${path}`;
+
+function openVote(body) {
+  const opened = (poll) => {
+    if (panel.poll?.id !== poll.id) Object.assign(panel, { poll, tally: null, result: null, turnout: null });
     toast(t('vote.opened'), 'ok');
+  };
+  command(async () => opened(await post(pollsUrl(), body)), async (err) => {
+    if (err.code !== 'poll.alreadyEvaluated') return false;
+    // Rated before: the earlier result is superseded only with the chair's reason, on record.
+    const supersedeReason = await askSupersedeReason(err.message);
+    if (!supersedeReason) return true;
+    try { opened(await post(pollsUrl(), { ...body, supersedeReason })); }
+    catch (again) { toast(again.fullMessage ?? again.message, 'error'); }
+    return true;
   });
 }
 
-const closeVote = () => command(`/api/sessions/${panel.sessionId}/polls/${panel.poll.id}/close`, {}, (tally) => {
-  panel.tally = tally; panel.poll = { ...panel.poll, state: tally.state };
+const closeVote = () => command(async () => {
+  const tally = await post(pollsUrl(`/${panel.poll.id}/close`));
+  Object.assign(panel, { tally, poll: { ...panel.poll, state: tally.state } });
   toast(t('vote.closed'), 'ok');
 });
 
-const publishVote = () => command(`/api/sessions/${panel.sessionId}/polls/${panel.poll.id}/publish`, {}, (result) => {
-  panel.result = result; panel.poll = { ...panel.poll, state: 'published' };
-  toast(t('vote.published'), 'ok');
-});
-
-function render() {
-  const { root, poll } = panel;
-  const body = [el('h2', { id: 'vote-heading' }, t('vote.heading'))];
-  if (!poll || (poll.state === 'published' && !panel.result)) body.push(openForm());
-  else body.push(current());
-  replaceChildren(root, body);
-  applyI18n(root);
+async function publishVote() {
+  // Not before the frozen tally is here: the chair publishes what they have seen.
+  if (panel.busy || !panel.tally) return;
+  // An invalid result goes out only once the chair has seen why, and it is marked 无效.
+  if (panel.tally?.anyInvalid && !(await confirmInvalidPublish(panel.tally))) return;
+  command(async () => {
+    const result = await post(pollsUrl(`/${panel.poll.id}/publish`), { confirmInvalid: !!panel.tally?.anyInvalid });
+    Object.assign(panel, { result, poll: { ...panel.poll, state: 'published' } });
+    toast(t('vote.published'), 'ok');
+  }, async (err) => {
+    if (err.status !== 409) return false;
+    panel.error = err.message;
+    // The tally may have changed under the preview (a paper count): show the one the server judged.
+    if (err.code === 'poll.invalidNeedsConfirmation') await loadTally();
+    return true;
+  });
 }
 
-function openForm() {
-  const form = el('form', { class: 'vote-form', 'aria-label': t('vote.open') },
-    el('label', { for: 'vote-title' }, t('vote.title')),
-    el('input', { id: 'vote-title', name: 'title', maxlength: '200', placeholder: t('vote.titleHint') }),
-    el('label', { for: 'vote-department' }, t('vote.department')),
-    el('select', { id: 'vote-department', name: 'departmentId' },
-      el('option', { value: '' }, t('vote.departmentCurrent')),
-      panel.departments.map((d) => el('option', { value: String(d.id) }, d.name))),
-    el('label', { for: 'vote-seconds' }, t('vote.seconds')),
-    el('select', { id: 'vote-seconds', name: 'seconds' },
-      SECONDS.map((n) => el('option', { value: String(n) }, n ? t('vote.secondsN', { n }) : t('vote.noLimit')))),
-    el('button', { type: 'submit', class: 'primary', id: 'vote-open', disabled: panel.busy }, t('vote.open')));
-  form.addEventListener('submit', (e) => { e.preventDefault(); openVote(form); });
-  return form;
+function renderAttendance() {
+  const node = $('#vote-attendance', panel.root);
+  node.textContent = panel.attendance ? t('vote.attendance', { line: attendanceText(panel.attendance) }) : '';
+}
+
+function render() {
+  if (!panel) return;
+  renderAttendance();
+  const body = $('#vote-body', panel.root);
+  const { poll } = panel;
+  if (!poll || (poll.state === 'published' && !panel.result)) {
+    const key = `${currentLanguage()}|${panel.departments.map((d) => `${d.id}:${d.name}`).join(',')}`;
+    if (panel.formKey !== key) { panel.form = buildOpenForm(panel.departments, openVote); panel.formKey = key; }
+    if (body.firstChild !== panel.form) replaceChildren(body, panel.form);
+    $('#vote-open', panel.form).setAttribute('aria-disabled', String(panel.busy));
+    return;
+  }
+  panel.formKey = null;
+  // Rebuilt on each change: keep the keyboard focus on the same control, or on the next step's
+  // button when that control is gone (opened: 结束测评; closed: 公布结果).
+  const focused = panel.root.contains(document.activeElement) ? document.activeElement.id || 'vote-body' : null;
+  replaceChildren(body, current());
+  applyI18n(body);
+  if (focused) ($(`#${focused}`, body) ?? $('button', body))?.focus();
 }
 
 function current() {
   const { poll, turnout, tally, result } = panel;
   const voted = turnout?.voted ?? tally?.voted ?? 0;
-  const entitled = turnout?.entitled ?? tally?.entitled ?? 0;
-  const parts = [
-    el('p', { class: 'vote-title' }, poll.title),
-    el('p', {}, el('span', { class: `badge vote-state vote-${poll.state}`, id: 'vote-state' }, t(`vote.state.${poll.state}`)), ' ',
-      el('span', { id: 'vote-clock', class: 'vote-clock' })),
-    el('p', { class: 'vote-turnout', id: 'vote-turnout', 'aria-live': 'polite' }, t('poll.turnout', { voted, entitled })),
-    el('progress', { max: String(Math.max(entitled, 1)), value: String(voted), 'aria-label': t('poll.turnout', { voted, entitled }) }),
-  ];
-  if (poll.state === 'open') parts.push(el('button', { type: 'button', class: 'primary', id: 'vote-close', onclick: closeVote, disabled: panel.busy }, t('vote.close')));
+  const entitled = turnout?.entitled ?? tally?.attendance?.expected ?? 0;
+  const sheet = poll.kind === 'sheet';
   const shown = result ?? tally;
-  if (shown && poll.state !== 'open') parts.push(summary(shown, !result));
-  if (poll.state === 'closed') parts.push(el('button', { type: 'button', class: 'primary', id: 'vote-publish', onclick: publishVote, disabled: panel.busy }, t('vote.publish')));
-  if (poll.state === 'published') parts.push(el('button', { type: 'button', id: 'vote-next', onclick: () => { panel.result = null; render(); } }, t('vote.next')));
-  return el('div', { class: 'vote-current' }, parts);
-}
-
-function summary(r, preview) {
-  const rows = [
-    [t('choice.satisfied'), r.satisfied], [t('choice.basicallySatisfied'), r.basicallySatisfied], [t('choice.dissatisfied'), r.dissatisfied],
-    [t('poll.voted'), `${r.voted} / ${r.entitled}`], [t('poll.rate'), percent(r.rate)],
-  ];
-  return el('div', { class: 'vote-summary', id: 'vote-summary' },
-    preview ? el('p', { class: 'muted small' }, t('vote.preview')) : null,
-    el('p', { class: 'vote-verdict', id: 'vote-verdict' }, verdictLabel(r.verdict)),
-    el('dl', { class: 'vote-counts' }, rows.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, String(v))])),
-    el('p', { class: 'muted small' }, ruleLabel(r)),
-    r.enteredByHand ? el('p', { class: 'muted small' }, t('poll.byHand', { by: r.enteredBy ?? '' })) : null,
-    r.publicRating ? el('p', { class: 'muted small' }, `${t('poll.publicRating')}: ${t('choice.satisfied')} ${r.publicRating.satisfied} · ${t('choice.basicallySatisfied')} ${r.publicRating.basicallySatisfied} · ${t('choice.dissatisfied')} ${r.publicRating.dissatisfied}`) : null);
+  return el('div', { class: 'vote-current' },
+    el('p', { class: 'vote-title', id: 'vote-title-line', text: poll.title }),
+    sheet ? el('p', { class: 'vote-sheet-info', id: 'vote-sheet-info', text: t('vote.sheetInfo', { n: poll.items?.length ?? 0 }) }) : null,
+    el('p', {}, el('span', { class: `badge vote-state vote-${poll.state}`, id: 'vote-state', text: t(`vote.state.${poll.state}`) }), ' ',
+      el('span', { id: 'vote-clock', class: 'vote-clock' })),
+    el('p', { class: 'vote-turnout', id: 'vote-turnout', 'aria-live': 'polite', text: t('poll.turnout', { voted, entitled }) }),
+    el('progress', { max: String(Math.max(entitled, 1)), value: String(voted), 'aria-label': t('poll.turnout', { voted, entitled }) }),
+    poll.state === 'open' ? el('button', { type: 'button', class: 'primary', id: 'vote-close', onclick: closeVote, 'aria-disabled': busy(), text: t('vote.close') }) : null,
+    shown && poll.state !== 'open' ? el('div', { class: 'vote-summary', id: 'vote-summary' },
+      result ? null : el('p', { class: 'muted small', text: t('vote.preview') }),
+      renderResult(shown, { headingLevel: 3, showNames: true })) : null,
+    panel.error ? el('p', { class: 'error-text', id: 'vote-error', role: 'alert', text: panel.error }) : null,
+    poll.state === 'closed' ? el('button', { type: 'button', class: 'primary', id: 'vote-publish', onclick: publishVote, 'aria-disabled': busy() ?? (tally ? null : 'true'), text: t('vote.publish') }) : null,
+    poll.state === 'published' ? el('button', { type: 'button', id: 'vote-next', onclick: () => { panel.result = null; render(); $('#vote-open')?.focus(); }, text: t('vote.next') }) : null);
 }
 
 function tickClock() {
   const node = panel && $('#vote-clock', panel.root);
   if (!node) return;
-  const left = panel.poll?.state === 'open' ? remainingMs(panel.poll, panel.live?.serverNow?.() ?? Date.now()) : null;
+  const left = panel.poll?.state === 'open' ? remainingMs(panel.poll, panel.serverNow()) : null;
   node.textContent = left === null ? '' : t('vote.left', { time: mmss(Math.max(0, left)) });
 }
 

@@ -1,209 +1,175 @@
-// Member voting page (phone): signs in by personal link, shows the vote running now, takes one
-// ballot with a confirmation, and shows the choice back from this phone's sessionStorage only.
-import { addStrings, applyI18n, bindLanguageSwitch, onLanguageChange, t } from '../i18n.js';
-import { get, post, newId, ApiError } from '../api.js';
+// Member voting page (phone): signs in by personal link, shows 签到 and the vote running now (a
+// single vote or a 测评表, announced as named or as an evaluator's where it is), takes one ballot
+// with a confirmation, and shows the choice back from this phone's sessionStorage only.
+import './strings.js';
+import { applyI18n, bindLanguageSwitch, onLanguageChange, t } from '../i18n.js';
+import { get, post, newId } from '../api.js';
 import { connectLive } from '../live.js';
-import { $, el, mmss, replaceChildren } from '../dom.js';
-import { choiceLabel, verdictLabel, percent, ruleLabel, remainingMs } from '../polls/labels.js';
+import { $, mmss } from '../dom.js';
+import { remainingMs, verdictLabel } from '../polls/labels.js';
+import { renderResult, singleVerdict } from '../polls/result-view.js';
+import { endedBy, exchangeLinkToken, showSignedOut, signedOut, whenSignedOut } from './access.js';
+import { announce, focus, show } from './page.js';
+import { bindSheet, renderSheet } from './sheet.js';
+import { bindSingle, dropPick, renderSingle } from './single.js';
 
-addStrings({
-  'zh-CN': {
-    'member.appTitle': '满意度测评',
-    'member.signedOutTitle': '请先登录',
-    'member.signedOutText': '请扫描工作人员提供的个人二维码，或使用账号登录。',
-    'member.linkInvalid': '该登录链接无效或已被收回，请向工作人员索取新的二维码。',
-    'member.notMember': '当前账号不是常委会组成人员，不能参加测评。',
-    'member.who': '{name}，您好',
-    'member.waitingTitle': '暂无进行中的测评',
-    'member.waitingText': '主持人发起测评后，这里会自动显示投票按钮。',
-    'member.chooseLegend': '请选择您对本次答询的评价',
-    'member.confirmText': '您选择了“{choice}”。确认提交吗？提交后不能更改。',
-    'member.confirmYes': '确认提交',
-    'member.confirmNo': '返回修改',
-    'member.sending': '正在提交…',
-    'member.recordedTitle': '您的投票已记录',
-    'member.recordedChoice': '您的选择：{choice}',
-    'member.recordedUnknown': '本机没有保存您的选择（可能是在其他设备上投的票）。',
-    'member.recordedPrivacy': '您的选择只显示在本机上，服务器不会向任何人返回您的选择。',
-    'member.closedNote': '测评已结束，正在等待公布结果。',
-    'member.resultTitle': '测评结果已公布',
-    'member.opened': '新的测评已开始：{title}',
-    'member.clockLeft': '剩余 {time}',
-  },
-  en: {
-    'member.appTitle': 'Satisfaction vote',
-    'member.signedOutTitle': 'Please sign in',
-    'member.signedOutText': 'Scan the personal QR code the staff gave you, or sign in with your account.',
-    'member.linkInvalid': 'This sign-in link is not valid or was revoked. Ask the staff for a new QR code.',
-    'member.notMember': 'This account is not a committee member and cannot vote.',
-    'member.who': 'Hello, {name}',
-    'member.waitingTitle': 'No vote is open',
-    'member.waitingText': 'When the chair opens a vote, the voting buttons appear here by themselves.',
-    'member.chooseLegend': 'How satisfied are you with this answer?',
-    'member.confirmText': 'You chose "{choice}". Submit it? It cannot be changed afterwards.',
-    'member.confirmYes': 'Submit my vote',
-    'member.confirmNo': 'Go back',
-    'member.sending': 'Sending…',
-    'member.recordedTitle': 'Your vote is recorded',
-    'member.recordedChoice': 'Your choice: {choice}',
-    'member.recordedUnknown': 'This phone did not keep your choice (you may have voted on another device).',
-    'member.recordedPrivacy': 'Your choice is shown on this phone only; the server never returns it to anyone.',
-    'member.closedNote': 'The vote has closed. Waiting for the result to be published.',
-    'member.resultTitle': 'Result published',
-    'member.opened': 'A new vote has opened: {title}',
-    'member.clockLeft': '{time} left',
-  },
-});
-
-const state = { sessionId: null, me: null, view: null, result: null, picked: null, live: null, status: 'connecting' };
-const SECTIONS = ['loading', 'signed-out', 'waiting', 'ballot', 'result'];
-const myChoiceKey = (pollId) => `il.vote.${pollId}`;
+const state = { sessionId: null, view: null, result: null, live: null, status: 'connecting' };
 const pendingKey = (pollId) => `il.ballot.${pollId}`;
-
-function show(...ids) { for (const id of SECTIONS) $(`#${id}`).classList.toggle('hidden', !ids.includes(id)); }
-function announce(text) { $('#announce').textContent = text; }
-function focus(selector) { requestAnimationFrame(() => $(selector)?.focus()); }
-
-/** The token arrives in the fragment (never sent to a server); it is removed from the address at once. */
-async function exchangeLinkToken() {
-  const match = /(?:^#|&)token=([^&]+)/.exec(location.hash);
-  if (!match) return;
-  history.replaceState(null, '', location.pathname + location.search);
-  try {
-    const signedIn = await post('/api/members/sign-in', { token: decodeURIComponent(match[1]) });
-    sessionStorage.setItem('il.member.session', signedIn.sessionId);
-  } catch (err) {
-    $('#signed-out-text').textContent = err.status === 401 ? t('member.linkInvalid') : err.message;
-  }
-}
+const official = (view) => view.groupId === null || view.groupId === undefined;
 
 async function load() {
+  if (signedOut()) return;
   try {
     state.view = await get(`/api/sessions/${state.sessionId}/polls/current`);
     render();
   } catch (err) {
-    if (err.status === 403) { $('#signed-out-text').textContent = t('member.notMember'); show('signed-out'); }
+    if (endedBy(err)) return;
+    if (err.status === 403) showSignedOut('member.signedOutTitle', { text: err.message });
     else announce(err.message);
   }
 }
 
 function render() {
   const view = state.view;
-  if (!view) return;
+  if (!view || signedOut()) return;
   $('#who').textContent = t('member.who', { name: view.memberName });
+  renderAttendance(view);
   const poll = view.poll;
+  renderNotices(view, poll);
   if (!poll) {
-    if (state.result) renderResult(); else show('waiting');
+    if (state.result) renderPublished(); else show('waiting');
     return;
   }
-  show('ballot');
-  $('#poll-department').textContent = poll.departmentName ?? '';
-  $('#poll-title').textContent = poll.title;
-  $('#poll-question').textContent = view.question ?? '';
-  $('#poll-turnout').textContent = t('poll.turnout', poll.turnout);
-  const open = poll.state === 'open';
-  const voted = view.hasVoted;
-  $('#choose').classList.toggle('hidden', !open || voted || !!state.picked);
-  $('#confirm').classList.toggle('hidden', !open || voted || !state.picked);
-  $('#recorded').classList.toggle('hidden', !voted);
-  $('#closed-note').classList.toggle('hidden', open);
-  if (state.picked) $('#confirm-text').textContent = t('member.confirmText', { choice: choiceLabel(state.picked) });
-  const mine = sessionStorage.getItem(myChoiceKey(poll.id));
-  $('#recorded-choice').textContent = mine ? t('member.recordedChoice', { choice: choiceLabel(mine) }) : t('member.recordedUnknown');
+  show(poll.kind === 'sheet' ? 'sheet' : 'ballot');
+  if (poll.kind === 'sheet') renderSheet(poll, view.hasVoted); else renderSingle(view);
   tickClock();
 }
 
-function renderResult() {
-  const r = state.result;
+/** 签到 of a committee member (evaluators are not counted in 应到/实到, so they have none). */
+function renderAttendance(view) {
+  $('#attendance').classList.toggle('hidden', !official(view));
+  if (!official(view)) return;
+  $('#attendance-state').textContent = t(`member.attendance.${view.attendance}`);
+  $('#attendance-state').dataset.attendance = view.attendance;
+  $('#attendance-sign-in').classList.toggle('hidden', view.attendance !== 'absent');
+}
+
+/** Said before anyone chooses: a named vote goes into the report with names; an evaluator's vote is counted apart. */
+function renderNotices(view, poll) {
+  const open = poll?.state === 'open';
+  $('#notice-named').classList.toggle('hidden', !open || !poll.named);
+  $('#notice-group').classList.toggle('hidden', !open || !view.groupName);
+  if (view.groupName) $('#notice-group').textContent = t('member.groupNotice', { group: view.groupName });
+  $('#notices').classList.toggle('hidden', !open || (!poll.named && !view.groupName));
+}
+
+function renderPublished() {
   show('result');
-  $('#result-name').textContent = r.title;
-  $('#result-verdict').textContent = verdictLabel(r.verdict);
-  const rows = [
-    [t('choice.satisfied'), r.satisfied], [t('choice.basicallySatisfied'), r.basicallySatisfied], [t('choice.dissatisfied'), r.dissatisfied],
-    [t('poll.voted'), r.voted], [t('poll.entitled'), r.entitled], [t('poll.rate'), percent(r.rate)],
-  ];
-  replaceChildren($('#result-counts'), rows.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, String(v))]));
-  $('#result-rule').textContent = ruleLabel(r);
+  $('#result-body').replaceChildren(renderResult(state.result, { compact: true, headingLevel: 3 }));
+}
+
+async function signInForSitting() {
+  const button = $('#attendance-sign-in');
+  button.disabled = true;
+  $('#attendance-error').textContent = '';
+  try {
+    const entry = await post(`/api/sessions/${state.sessionId}/attendance/me`);
+    state.view.attendance = entry.status;
+    announce(t('member.signedInForSitting'));
+    render();
+  } catch (err) {
+    // Outside the sitting the server answers 403 and says why.
+    if (!endedBy(err)) $('#attendance-error').textContent = err.fullMessage ?? err.message;
+  } finally {
+    button.disabled = false;
+  }
 }
 
 function tickClock() {
   const poll = state.view?.poll;
   const left = poll && poll.state === 'open' && state.live ? remainingMs(poll, state.live.serverNow()) : null;
-  $('#poll-clock').textContent = left === null ? '' : t('member.clockLeft', { time: mmss(Math.max(0, left)) });
+  const text = left === null ? '' : t('member.clockLeft', { time: mmss(Math.max(0, left)) });
+  $(poll?.kind === 'sheet' ? '#sheet-clock' : '#poll-clock').textContent = text;
 }
 
-function pick(choice) {
-  state.picked = choice;
-  render();
-  focus('#confirm-text');
-}
-
-async function submit() {
-  const poll = state.view.poll;
-  const choice = state.picked;
-  // The same ballot id on a retry, so a lost answer never means a second ballot.
+/**
+ * Sends a ballot (a single choice or a sheet's choices). The same ballot id goes with a retry of
+ * the same content, so an answer lost on the way never means a second ballot. True when taken.
+ */
+async function cast(poll, content, errorNode, button) {
+  const key = JSON.stringify(content);
   const pending = JSON.parse(sessionStorage.getItem(pendingKey(poll.id)) ?? 'null');
-  const ballotId = pending?.choice === choice ? pending.ballotId : newId();
-  sessionStorage.setItem(pendingKey(poll.id), JSON.stringify({ ballotId, choice }));
-  const button = $('#confirm-yes');
+  const ballotId = pending?.key === key ? pending.ballotId : newId();
+  sessionStorage.setItem(pendingKey(poll.id), JSON.stringify({ ballotId, key }));
+  const label = button.textContent;
   button.disabled = true;
   button.textContent = t('member.sending');
-  $('#vote-error').textContent = '';
+  errorNode.textContent = '';
   try {
-    await post(`/api/sessions/${state.sessionId}/polls/${poll.id}/ballots`, { ballotId, choice });
-    sessionStorage.setItem(myChoiceKey(poll.id), choice);
+    await post(`/api/sessions/${state.sessionId}/polls/${poll.id}/ballots`, { ballotId, ...content });
     state.view.hasVoted = true;
-    state.picked = null;
-    render();
-    announce(t('member.recordedTitle'));
-    focus('#recorded-title');
+    // A committee member's ballot is also their 签到.
+    if (official(state.view)) state.view.attendance = 'present';
+    renderAttendance(state.view);
+    announce(t(poll.kind === 'sheet' ? 'member.sheetRecordedTitle' : 'member.recordedTitle'));
+    return true;
   } catch (err) {
-    if (err instanceof ApiError && err.code === 'ballot.alreadyVoted') { state.picked = null; await load(); }
-    else if (err instanceof ApiError && err.code === 'ballot.pollClosed') { state.picked = null; await load(); announce(err.message); }
-    else $('#vote-error').textContent = err.message;
+    if (endedBy(err)) return false;
+    if (err.code === 'ballot.alreadyVoted') { dropPick(); await load(); }
+    else if (err.code === 'ballot.pollClosed') { dropPick(); await load(); announce(err.message); }
+    else errorNode.textContent = err.fullMessage ?? err.message;
+    return false;
   } finally {
     button.disabled = false;
-    button.textContent = t('member.confirmYes');
+    button.textContent = label;
   }
 }
 
 function onEvent(e) {
+  const d = e.data;
   if (e.type === 'poll.opened') {
-    state.result = null; state.picked = null;
-    announce(t('member.opened', { title: e.data.poll.title }));
-    load().then(() => focus('#poll-title'));
+    state.result = null; dropPick();
+    announce(t('member.opened', { title: d.poll.title }));
+    load().then(() => focus(d.poll.kind === 'sheet' ? '#sheet-title' : '#poll-title'));
   } else if (e.type === 'poll.closed') {
-    state.picked = null; load();
+    dropPick(); load();
   } else if (e.type === 'poll.published') {
-    state.result = e.data.result; load().then(() => focus('#result-title'));
-  } else if (e.type === 'poll.turnout' && state.view?.poll?.id === e.data.pollId) {
-    state.view.poll.turnout = e.data;
-    $('#poll-turnout').textContent = t('poll.turnout', e.data);
+    state.result = d.result;
+    const verdict = singleVerdict(d.result);
+    announce(verdict ? t('member.resultAnnounceVerdict', { title: d.result.title, verdict: verdictLabel(verdict) }) : t('member.resultAnnounce', { title: d.result.title }));
+    load().then(() => { if (!$('#result').classList.contains('hidden')) focus('#result-title'); });
+  } else if (e.type === 'poll.turnout' && state.view?.poll?.id === d.pollId) {
+    state.view.poll.turnout = d;
+    $(state.view.poll.kind === 'sheet' ? '#sheet-turnout' : '#poll-turnout').textContent = t('poll.turnout', d);
   }
 }
 
 function setStatus(status) {
+  const was = state.status;
   state.status = status;
   const node = $('#status');
   node.dataset.status = status;
   node.textContent = t(`status.${status}`);
+  // The server drops a member's live connection when their link is revoked or reissued: ask at
+  // once whether this phone is still signed in (a 401 ends it), and catch up after a drop.
+  if (was === 'live' && status !== 'live') load();
+  else if (status === 'live' && was !== 'live' && was !== 'connecting') load();
 }
 
 async function main() {
   applyI18n();
   bindLanguageSwitch($('#lang'));
-  onLanguageChange(() => { render(); setStatus(state.status); });
-  for (const button of document.querySelectorAll('.choice')) button.addEventListener('click', () => pick(button.dataset.choice));
-  $('#confirm-yes').addEventListener('click', submit);
-  $('#confirm-no').addEventListener('click', () => { state.picked = null; render(); focus('#choose button'); });
+  onLanguageChange(() => { render(); if (state.view?.poll?.kind === 'sheet') renderSheet(state.view.poll, state.view.hasVoted, { rebuild: true }); setStatus(state.status); });
+  $('#attendance-sign-in').addEventListener('click', signInForSitting);
+  bindSingle(cast);
+  bindSheet(cast);
+  whenSignedOut(() => state.live?.stop());
 
-  await exchangeLinkToken();
-  state.me = await get('/api/auth/me');
-  if (!state.me.authenticated || !state.me.roles.includes('Member')) {
-    if (state.me.authenticated) $('#signed-out-text').textContent = t('member.notMember');
-    show('signed-out');
+  if (!(await exchangeLinkToken())) return;
+  const me = await get('/api/auth/me');
+  if (!me.authenticated || !me.roles.includes('Member')) {
+    showSignedOut('member.signedOutTitle', me.authenticated ? { key: 'member.notMember' } : {});
     // Not signed in is not a network problem: show no connection status at all.
-    $('#status').classList.add('hidden');
     return;
   }
   const sessions = await get('/api/sessions');
@@ -211,6 +177,7 @@ async function main() {
   state.sessionId = sessions.find((s) => s.id === remembered)?.id ?? sessions[0]?.id;
   if (!state.sessionId) { show('waiting'); return; }
   await load();
+  if (signedOut()) return;
   state.live = connectLive({
     sessionId: state.sessionId,
     onSnapshot: (snap) => { if (snap.results?.length && !snap.poll) state.result = snap.results[0]; load(); },

@@ -1,10 +1,11 @@
-// The broadcast overlay for streaming software: a transparent page with a lower third (current
-// question, department, clock) and, when one is published, the satisfaction result for a while.
+// The broadcast caption bar (直播字幕条) for streaming software: a transparent page with a lower
+// third (current question, department, clock) and, when one is published, the result for 30 s.
 import { applyI18n } from '../i18n.js';
 import { connectLive } from '../live.js';
 import { $, replaceChildren } from '../dom.js';
 import { bindClock } from '../clock.js';
-import { pickPublicSession, questionerLine, resultChart } from '../screen/public-session.js';
+import { pickPublicSession, questionerLine } from '../screen/public-session.js';
+import { resultLine } from './result-line.js';
 
 const RESULT_SHOWN_MS = 30000;
 const state = { session: null, current: null, result: null };
@@ -23,7 +24,7 @@ function render() {
     $('#question').textContent = last?.text || current.text;
   }
   $('#result').classList.toggle('hidden', !state.result);
-  if (state.result) replaceChildren($('#result'), resultChart(state.result));
+  if (state.result) replaceChildren($('#result'), resultLine(state.result));
 }
 
 /** Shows a result until RESULT_SHOWN_MS after its publication (so a reloaded overlay shows the rest). */

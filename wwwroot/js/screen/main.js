@@ -1,26 +1,30 @@
-// The hall's big screen (大屏): current question, department, clock, turnout while a vote runs,
+// The hall's big screen (大屏): current question, department, clock, 签到, turnout while a vote runs,
 // the latest published result, counters and the join QR. Read-only and public; ?s= picks the session.
-import { addStrings, applyI18n, onLanguageChange, t } from '../i18n.js';
+import { addStrings, applyI18n, currentLanguage, onLanguageChange, t } from '../i18n.js';
 import { connectLive } from '../live.js';
 import { get } from '../api.js';
-import { $, replaceChildren } from '../dom.js';
+import { $ } from '../dom.js';
 import { bindClock } from '../clock.js';
-import { pickPublicSession, questionerLine, resultChart } from './public-session.js';
+import { pickPublicSession, questionerLine } from './public-session.js';
+import { renderAttendance, renderScreenResult, renderTurnout, resultOnTop } from './vote-view.js';
 
 addStrings({
   'zh-CN': {
-    'screen.department': '应询部门', 'screen.voting': '满意度测评进行中', 'screen.turnout': '已投票 {voted} / {entitled}',
+    'screen.department': '应询部门',
     'screen.join': '扫码参与：观看直播、提问、点赞', 'screen.viewers': '观看人次', 'screen.online': '在线', 'screen.likes': '点赞',
     'screen.next': '下一位询问人：{name}（{department}）', 'screen.none': '暂无进行中的询问会议',
   },
   en: {
-    'screen.department': 'Answering', 'screen.voting': 'Satisfaction vote in progress', 'screen.turnout': '{voted} of {entitled} voted',
+    'screen.department': 'Answering',
     'screen.join': 'Scan to watch, ask and like', 'screen.viewers': 'Visits', 'screen.online': 'Watching', 'screen.likes': 'Likes',
     'screen.next': 'Next: {name} ({department})', 'screen.none': 'No inquiry session right now',
   },
 });
 
-const state = { session: null, floor: { current: null, agendaNext: null }, poll: null, turnout: null, result: null, counters: null, status: 'connecting', viewers: 0 };
+const state = {
+  session: null, floor: { current: null, agendaNext: null }, poll: null, turnout: null, result: null, attendance: null,
+  counters: null, status: 'connecting', viewers: 0,
+};
 const numbers = new Intl.NumberFormat('zh-CN');
 
 let clock = null;
@@ -35,9 +39,13 @@ function render() {
   $('#status').dataset.status = state.status;
   $('#status').textContent = t(`status.${state.status}`);
 
+  renderAttendance(s, state.attendance);
+  renderTurnout(state.poll, state.turnout);
   const current = state.floor.current;
-  $('#floor').classList.toggle('hidden', !current);
-  $('#between').classList.toggle('hidden', !!current);
+  const showResult = resultOnTop(state.result, state.poll, current);
+  renderScreenResult(state.result, showResult, currentLanguage());
+  $('#floor').classList.toggle('hidden', !current || showResult);
+  $('#between').classList.toggle('hidden', !!current || showResult);
   if (current) {
     $('#questioner').textContent = questionerLine(current);
     $('#department').textContent = current.departmentName ?? '—';
@@ -51,12 +59,6 @@ function render() {
     $('#between-next').classList.toggle('hidden', !next || s.state !== 'live');
     if (next) $('#between-next').textContent = t('screen.next', { name: next.questionerName, department: next.departmentName ?? '—' });
   }
-
-  const voting = state.poll && state.poll.state === 'open';
-  $('#turnout').classList.toggle('hidden', !voting);
-  if (voting && state.turnout) $('#turnout-text').textContent = t('screen.turnout', state.turnout);
-  $('#result').classList.toggle('hidden', voting || !state.result);
-  if (state.result && !voting) replaceChildren($('#result'), resultChart(state.result));
 
   const c = state.counters;
   $('#visits').textContent = numbers.format(c?.viewerVisits ?? s.viewerVisits ?? 0);
@@ -76,9 +78,10 @@ function apply(e) {
     case 'floor.closed': state.floor.current = null; break;
     case 'clock.changed': state.session.clock = d.clock; break;
     case 'poll.opened': state.poll = d.poll; state.turnout = null; break;
-    case 'poll.turnout': state.turnout = d; break;
-    case 'poll.closed': state.poll = d.poll; break;
-    case 'poll.published': state.poll = null; state.result = d.result; break;
+    case 'poll.turnout': if (state.poll?.id === d.pollId) state.turnout = d; break;
+    case 'poll.closed': state.poll = { ...state.poll, ...d.poll }; break;
+    case 'poll.published': if (state.poll?.id === d.result.pollId) state.poll = null; state.result = d.result; break;
+    case 'attendance.changed': state.attendance = d; break;
     default: return;
   }
   render();
@@ -106,6 +109,7 @@ async function main() {
       state.poll = snap.poll ?? null;
       state.turnout = snap.poll?.turnout ?? null;
       state.result = snap.results?.[0] ?? null;
+      state.attendance = snap.attendance ?? null;
       render();
     },
     onEvent: apply,

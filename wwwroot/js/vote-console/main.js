@@ -30,14 +30,10 @@ async function main() {
   const session = sessions.find((s) => s.id === requested) ?? sessions[0];
   if (!session) { $('#vote-panel').textContent = t('console.noSession'); return; }
   $('#session-title').textContent = session.title;
-  const live = connectLive({
-    sessionId: session.id,
-    staff: true,
-    onSnapshot: (snapshot) => onVoteSnapshot(snapshot),
-    onEvent: (e) => onVoteEvent(e),
-    onStatus: setStatus,
-  });
-  mountVotePanel($('#vote-panel'), { sessionId: session.id, live });
+  // Mounted first, so that the first snapshot (and every later one) reaches it.
+  let live = null;
+  mountVotePanel($('#vote-panel'), { sessionId: session.id, serverNow: () => live?.serverNow() ?? Date.now() });
+  live = connectLive({ sessionId: session.id, staff: true, onSnapshot: onVoteSnapshot, onEvent: onVoteEvent, onStatus: setStatus });
 }
 
 main();
