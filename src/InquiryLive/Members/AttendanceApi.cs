@@ -77,7 +77,7 @@ internal static class AttendanceApi
         var member = await BallotsApi.SignedInMemberAsync(db, sessionId, http, ct);
         var view = await commands.RunAsync(sessionId, async change =>
         {
-            await SittingWindow.EnsureOpenAsync(change.Db, change.Session, ct);
+            await SittingWindow.EnsureOpenAsync(change.Db, change.Session, forLink: false, ct);
             var tracked = await change.Db.RosterMembers.FirstAsync(m => m.Id == member.Id, ct);
             if (tracked.IsOfficial && tracked.Attendance != AttendanceStatus.Present) await SetAsync(change, tracked, AttendanceStatus.Present, null, ct);
             return new AttendanceEntryView(tracked.Id, tracked.DisplayName, tracked.Attendance, tracked.AttendanceAt, tracked.AttendanceBy);

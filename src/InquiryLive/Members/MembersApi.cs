@@ -146,7 +146,7 @@ internal static class MembersApi
         }
         await commands.RunAsync(member.SessionId, async change =>
         {
-            await SittingWindow.EnsureOpenAsync(change.Db, change.Session, ct);
+            await SittingWindow.EnsureOpenAsync(change.Db, change.Session, forLink: true, ct);
             var tracked = await change.Db.RosterMembers.FirstAsync(m => m.Id == member.Id, ct);
             if (tracked.IsOfficial) await AttendanceApi.SetAsync(change, tracked, AttendanceStatus.Present, null, ct);
         }, ct);

@@ -17,16 +17,21 @@ public static class SittingWindow
         session.State is SessionState.Live or SessionState.Paused
         || await db.Polls.AnyAsync(p => p.SessionId == session.Id && p.State == PollState.Open, ct);
 
-    public static async Task EnsureOpenAsync(AppDbContext db, InquirySession session, CancellationToken ct)
+    /// <summary>Refuses outside the window; forLink: a personal link's sign-in (else 签到 from the phone), and the message says which.</summary>
+    public static async Task EnsureOpenAsync(AppDbContext db, InquirySession session, bool forLink, CancellationToken ct)
     {
-        if (!await IsOpenAsync(db, session, ct)) throw Closed(session.State);
+        if (!await IsOpenAsync(db, session, ct)) throw Closed(session.State, forLink);
     }
 
-    public static DomainException Closed(SessionState state) => state == SessionState.Ended
-        ? new DomainException("member.sittingOver", "会议已经结束，个人链接已停止使用。如有回头看测评，请在测评开始后再打开链接。",
-            "The sitting is over and personal links no longer work. For a second evaluation, open the link once it has started.", 403)
-        : new DomainException("member.sittingNotStarted", "会议尚未开始，个人链接在会议进行期间才能使用。请在会议开始后再打开链接。",
-            "The sitting has not started: personal links work only while it runs. Open the link again once it has started.", 403);
+    private static DomainException Closed(SessionState state, bool forLink) => (state == SessionState.Ended, forLink) switch
+    {
+        (true, true) => new("member.sittingOver", "会议已经结束，个人链接已停止使用。如有回头看测评，请在测评开始后再打开链接。",
+            "The sitting is over and personal links no longer work. For a second evaluation, open the link once it has started.", 403),
+        (false, true) => new("member.sittingNotStarted", "会议尚未开始，个人链接在会议进行期间才能使用。请在会议开始后再打开链接。",
+            "The sitting has not started: personal links work only while it runs. Open the link again once it has started.", 403),
+        (true, false) => new("member.sittingOver", "会议已经结束，不能再签到。", "The sitting is over: signing in for it is closed.", 403),
+        _ => new("member.sittingNotStarted", "会议尚未开始，开始后才能签到。", "The sitting has not started: sign in for it once it has.", 403),
+    };
 }
 
 /// <summary>The roster (and its groups) cannot change while a vote is open: the entitled and the evaluators are fixed for it.</summary>
