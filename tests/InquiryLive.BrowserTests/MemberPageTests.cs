@@ -85,7 +85,7 @@ public sealed class MemberPageTests(BrowserFixture browser)
         await member.Locator("#submit").ClickAsync();
         await Assertions.Expect(member.Locator("#attendance-state")).ToHaveTextAsync("签到状态：尚未签到");
         await member.Locator("#attendance-sign-in").ClickAsync();
-        await Assertions.Expect(member.Locator("#attendance-error")).ToHaveTextAsync("会议尚未开始，个人链接在会议进行期间才能使用。请在会议开始后再打开链接。");
+        await Assertions.Expect(member.Locator("#attendance-error")).ToHaveTextAsync("会议尚未开始，开始后才能签到。");
 
         var admin = await app.SignedIn("admin");
         var group = await (await admin.PostAsJsonAsync($"/api/sessions/{sessionId}/evaluator-groups", new { name = "市民代表" })).Content.ReadFromJsonAsync<JsonElement>();
