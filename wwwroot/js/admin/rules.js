@@ -1,0 +1,127 @@
+// The rule settings of the setup page: every choice is a named preset from GET /api/rule-presets
+// (never a typed decimal), the rule in force is spelled out under them, and once the sitting has
+// gone live the whole fieldset is locked.
+import { currentLanguage, t } from '../i18n.js';
+import { get } from '../api.js';
+import { $, el, replaceChildren } from '../dom.js';
+import { words } from '../polls/labels.js';
+
+// 参加测评人数下限 counts people, so never valid ballots (the server refuses that base too).
+const TURNOUT_BASES = ['roster', 'present'];
+const FIELDS = ['ruleSet', 'bar', 'barBase', 'turnout', 'turnoutBase'];
+const CHECKS = ['namedVoting', 'allowBlankItems'];
+
+let presets = null;
+let saved = null;   // the settings the server holds (null while creating a session)
+
+export async function loadPresets() {
+  presets = await get('/api/rule-presets');
+}
+
+const form = () => $('#settings');
+const nameOf = (list, key, keyField = 'key') => list.find((o) => o[keyField] === key);
+
+function options(select, list, keyField, value, missingName) {
+  const opts = list.map((o) => el('option', { value: o[keyField], text: words(o, 'name') }));
+  // A stored fraction no preset names: show it, and make the admin pick a preset to save.
+  if (value && !list.some((o) => o[keyField] === value)) opts.unshift(el('option', { value, text: value }));
+  if (!value && missingName) opts.unshift(el('option', { value: '', text: t('admin.presetMissing', { name: missingName }) }));
+  replaceChildren(select, opts);
+  select.value = value ?? '';
+}
+
+/** Fills the rule inputs from settings (or the presets' default for a new session). */
+export function fillRules(settings) {
+  saved = settings;
+  const rule = settings?.rule ?? presets.default;
+  const f = form();
+  const value = {
+    ruleSet: settings?.ruleSet ?? rule.ruleSet,
+    bar: settings ? settings.bar : rule.bar.preset,
+    barBase: settings?.barBase ?? rule.barBase,
+    turnout: settings ? settings.turnout : rule.turnout.preset,
+    turnoutBase: settings?.turnoutBase ?? rule.turnoutBase,
+  };
+  options(f.ruleSet, presets.ruleSets, 'key', value.ruleSet);
+  options(f.bar, presets.thresholds, 'preset', value.bar, words(rule.bar, 'name'));
+  options(f.barBase, presets.bases, 'key', value.barBase);
+  options(f.turnout, presets.thresholds, 'preset', value.turnout, words(rule.turnout, 'name'));
+  options(f.turnoutBase, presets.bases.filter((b) => TURNOUT_BASES.includes(b.key)), 'key', value.turnoutBase);
+  f.namedVoting.checked = settings?.namedVoting ?? false;
+  f.allowBlankItems.checked = settings?.allowBlankItems ?? true;
+  lock(settings?.rulesFrozen ?? false);
+  describe();
+}
+
+/** The rule fields of a PUT/POST body. */
+export function readRules() {
+  const f = form();
+  const body = Object.fromEntries(FIELDS.map((k) => [k, f[k].value || null]));
+  for (const k of CHECKS) body[k] = f[k].checked;
+  return body;
+}
+
+/** After a reload: a sitting that has gone live locks the rules, and shows them as saved. */
+export function refreshFrozen(settings) {
+  if (settings.rulesFrozen && !saved?.rulesFrozen) fillRules(settings);
+  else { saved = settings; describe(); }
+}
+
+function lock(frozen) {
+  for (const k of [...FIELDS, ...CHECKS]) form()[k].disabled = frozen;
+  $('#rules-frozen').classList.toggle('hidden', !frozen);
+  $('#rules').dataset.frozen = String(frozen);
+}
+
+function changed() {
+  if (!saved) return false;
+  const now = readRules();
+  return FIELDS.some((k) => (now[k] ?? null) !== (saved[k] ?? null)) || CHECKS.some((k) => now[k] !== saved[k]);
+}
+
+/** The rule in one sentence, built from the chosen presets in the words the server uses (RuleWords). */
+function sentence() {
+  const r = readRules();
+  const ruleSet = words(nameOf(presets.ruleSets, r.ruleSet), 'name');
+  const bar = words(nameOf(presets.thresholds, r.bar, 'preset'), 'name');
+  const barBase = words(nameOf(presets.bases, r.barBase), 'name');
+  const turnout = words(nameOf(presets.thresholds, r.turnout, 'preset'), 'name');
+  const turnoutBase = words(nameOf(presets.bases, r.turnoutBase), 'name');
+  const majority = r.ruleSet === 'majority';
+  return currentLanguage() === 'en'
+    ? `${ruleSet}: ${majority ? 'satisfied, or satisfied + basically satisfied,' : 'satisfied + basically satisfied'} ${bar} of ${barBase}; minimum turnout: ${turnout} of ${turnoutBase}`
+    : `${ruleSet}：${majority ? '满意或满意＋基本满意' : '满意＋基本满意'}须达${barBase}的${bar}；参加测评人数下限：${turnoutBase}${turnout}`;
+}
+
+function extras(source) {
+  return `${t(source.namedVoting ? 'admin.ruleNamed' : 'admin.ruleSecret')}；${t(source.allowBlankItems ? 'admin.ruleBlankAllowed' : 'admin.ruleBlankNotAllowed')}`;
+}
+
+/** Shows the saved rule (rule.textZh) and, after a change, what saving would make it. */
+export function describe() {
+  if (!presets) return;
+  const lines = [];
+  if (saved) lines.push(el('p', { id: 'rule-now', text: t('admin.ruleNow', { text: `${words(saved.rule)}；${extras(saved)}` }) }));
+  if (!saved || changed()) {
+    lines.push(el('p', { id: 'rule-new', class: saved ? 'rule-new' : '', text: saved
+      ? t('admin.ruleNew', { text: `${sentence()}；${extras(readRules())}` })
+      : `${sentence()}；${extras(readRules())}` }));
+  }
+  replaceChildren($('#rule-text'), lines);
+}
+
+export function bindRules() {
+  for (const k of [...FIELDS, ...CHECKS]) form()[k].addEventListener('change', describe);
+}
+
+/** Re-labels the options in the page's language, keeping what is chosen. */
+export function relabel() {
+  if (!presets) return;
+  const chosen = readRules();
+  const keep = saved;
+  fillRules(keep);
+  const f = form();
+  for (const k of FIELDS) f[k].value = chosen[k] ?? '';
+  for (const k of CHECKS) f[k].checked = chosen[k];
+  describe();
+}
