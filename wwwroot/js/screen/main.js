@@ -1,11 +1,13 @@
 // The hall's big screen (大屏): current question, department, clock, turnout while a vote runs,
-// the latest published result, counters and the join QR. Read-only and public; ?s= picks the session.
+// 签到 (应到/实到/请假, live from attendance.changed), the latest published result, counters and the
+// join QR. Read-only and public; ?s= picks the session.
 import { addStrings, applyI18n, onLanguageChange, t } from '../i18n.js';
 import { connectLive } from '../live.js';
 import { get } from '../api.js';
 import { $, replaceChildren } from '../dom.js';
 import { bindClock } from '../clock.js';
 import { pickPublicSession, questionerLine, resultChart } from './public-session.js';
+import { attendanceText } from '../polls/labels.js';
 
 addStrings({
   'zh-CN': {
@@ -20,7 +22,7 @@ addStrings({
   },
 });
 
-const state = { session: null, floor: { current: null, agendaNext: null }, poll: null, turnout: null, result: null, counters: null, status: 'connecting', viewers: 0 };
+const state = { session: null, floor: { current: null, agendaNext: null }, poll: null, turnout: null, result: null, attendance: null, counters: null, status: 'connecting', viewers: 0 };
 const numbers = new Intl.NumberFormat('zh-CN');
 
 let clock = null;
@@ -52,6 +54,9 @@ function render() {
     if (next) $('#between-next').textContent = t('screen.next', { name: next.questionerName, department: next.departmentName ?? '—' });
   }
 
+  $('#attendance').classList.toggle('hidden', !state.attendance?.expected);
+  $('#attendance').textContent = attendanceText(state.attendance);
+
   const voting = state.poll && state.poll.state === 'open';
   $('#turnout').classList.toggle('hidden', !voting);
   if (voting && state.turnout) $('#turnout-text').textContent = t('screen.turnout', state.turnout);
@@ -79,6 +84,7 @@ function apply(e) {
     case 'poll.turnout': state.turnout = d; break;
     case 'poll.closed': state.poll = d.poll; break;
     case 'poll.published': state.poll = null; state.result = d.result; break;
+    case 'attendance.changed': state.attendance = d; break;
     default: return;
   }
   render();
@@ -106,6 +112,7 @@ async function main() {
       state.poll = snap.poll ?? null;
       state.turnout = snap.poll?.turnout ?? null;
       state.result = snap.results?.[0] ?? null;
+      state.attendance = snap.attendance ?? null;
       render();
     },
     onEvent: apply,
