@@ -1,7 +1,7 @@
 // The rule settings of the setup page: every choice is a named preset from GET /api/rule-presets
 // (never a typed decimal), the rule in force is spelled out under them, and once the sitting has
 // gone live the whole fieldset is locked.
-import { currentLanguage, t } from '../i18n.js';
+import { t } from '../i18n.js';
 import { get } from '../api.js';
 import { $, el, replaceChildren } from '../dom.js';
 import { words } from '../polls/labels.js';
@@ -82,30 +82,30 @@ function changed() {
 /** The rule in one sentence, built from the chosen presets in the words the server uses (RuleWords). */
 function sentence() {
   const r = readRules();
-  const ruleSet = words(nameOf(presets.ruleSets, r.ruleSet), 'name');
-  const bar = words(nameOf(presets.thresholds, r.bar, 'preset'), 'name');
-  const barBase = words(nameOf(presets.bases, r.barBase), 'name');
-  const turnout = words(nameOf(presets.thresholds, r.turnout, 'preset'), 'name');
-  const turnoutBase = words(nameOf(presets.bases, r.turnoutBase), 'name');
-  const majority = r.ruleSet === 'majority';
-  return currentLanguage() === 'en'
-    ? `${ruleSet}: ${majority ? 'satisfied, or satisfied + basically satisfied,' : 'satisfied + basically satisfied'} ${bar} of ${barBase}; minimum turnout: ${turnout} of ${turnoutBase}`
-    : `${ruleSet}：${majority ? '满意或满意＋基本满意' : '满意＋基本满意'}须达${barBase}的${bar}；参加测评人数下限：${turnoutBase}${turnout}`;
+  return t(r.ruleSet === 'majority' ? 'admin.sentence.majority' : 'admin.sentence.rate', {
+    ruleSet: words(nameOf(presets.ruleSets, r.ruleSet), 'name'),
+    bar: words(nameOf(presets.thresholds, r.bar, 'preset'), 'name'),
+    barBase: words(nameOf(presets.bases, r.barBase), 'name'),
+    turnout: words(nameOf(presets.thresholds, r.turnout, 'preset'), 'name'),
+    turnoutBase: words(nameOf(presets.bases, r.turnoutBase), 'name'),
+  });
 }
 
+const SEP = () => t('admin.ruleSep');
+
 function extras(source) {
-  return `${t(source.namedVoting ? 'admin.ruleNamed' : 'admin.ruleSecret')}；${t(source.allowBlankItems ? 'admin.ruleBlankAllowed' : 'admin.ruleBlankNotAllowed')}`;
+  return `${t(source.namedVoting ? 'admin.ruleNamed' : 'admin.ruleSecret')}${SEP()}${t(source.allowBlankItems ? 'admin.ruleBlankAllowed' : 'admin.ruleBlankNotAllowed')}`;
 }
 
 /** Shows the saved rule (rule.textZh) and, after a change, what saving would make it. */
 export function describe() {
   if (!presets) return;
   const lines = [];
-  if (saved) lines.push(el('p', { id: 'rule-now', text: t('admin.ruleNow', { text: `${words(saved.rule)}；${extras(saved)}` }) }));
+  if (saved) lines.push(el('p', { id: 'rule-now', text: t('admin.ruleNow', { text: `${words(saved.rule)}${SEP()}${extras(saved)}` }) }));
   if (!saved || changed()) {
     lines.push(el('p', { id: 'rule-new', class: saved ? 'rule-new' : '', text: saved
-      ? t('admin.ruleNew', { text: `${sentence()}；${extras(readRules())}` })
-      : `${sentence()}；${extras(readRules())}` }));
+      ? t('admin.ruleNew', { text: `${sentence()}${SEP()}${extras(readRules())}` })
+      : `${sentence()}${SEP()}${extras(readRules())}` }));
   }
   replaceChildren($('#rule-text'), lines);
 }

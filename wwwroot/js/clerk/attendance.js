@@ -9,12 +9,14 @@ import { $, el, hhmm, replaceChildren, toast } from '../dom.js';
 const STATUSES = ['present', 'onLeave', 'absent'];
 const rows = new Map();          // memberId → { entry, row, status, when, buttons }
 let sessionId = null;
+let figures = null;
 
 const url = (path = '') => `/api/sessions/${sessionId}/attendance${path}`;
 const showError = (message) => { $('#att-error').textContent = message ?? ''; };
 
-export function showFigures(figures) {
-  if (!figures) return;
+export function showFigures(next = figures) {
+  if (!next) return;
+  figures = next;
   $('#att-expected').textContent = t('att.people', { n: figures.expected });
   $('#att-present').textContent = t('att.people', { n: figures.present });
   $('#att-onleave').textContent = t('att.people', { n: figures.onLeave });
@@ -85,8 +87,9 @@ export async function load(id) {
   applyFilter();
 }
 
-/** Re-labels the rows after the language changes. */
+/** Re-labels the figures and rows after the language changes. */
 export function relabel() {
+  showFigures();
   for (const r of rows.values()) {
     for (const [status, button] of Object.entries(r.buttons)) button.textContent = t(`att.mark.${status}`);
     updateMember(r.entry);

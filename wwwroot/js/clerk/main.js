@@ -11,6 +11,13 @@ import * as paper from './paper.js';
 import * as feed from './feed.js';
 
 let live = null;
+let status = 'connecting';
+
+function showStatus(s = status) {
+  status = s;
+  $('#status').dataset.status = s;
+  $('#status').textContent = t(`status.${s}`);
+}
 
 function onEvent(e) {
   const d = e.data;
@@ -39,7 +46,7 @@ function follow(sessionId) {
       paper.setPoll(snap.poll);
     },
     onEvent,
-    onStatus: (s) => { $('#status').dataset.status = s; $('#status').textContent = t(`status.${s}`); },
+    onStatus: showStatus,
   });
 }
 
@@ -51,7 +58,7 @@ async function main() {
   $('#signout').addEventListener('click', signOut);
   feed.bindFeed();
   attendance.bindAttendance();
-  onLanguageChange(() => { attendance.relabel(); paper.render(); });
+  onLanguageChange(() => { showStatus(); attendance.relabel(); paper.render(); });
   const sessions = await get('/api/sessions');
   if (sessions.length === 0) { $('#error').textContent = t('clerk.noSession'); $('#post').disabled = true; return; }
   $('#session').replaceChildren(...sessions.map((s) => el('option', { value: s.id, text: `${s.title} · ${t(`state.${s.state}`)}` })));

@@ -18,7 +18,7 @@ function attendanceSection(r) {
   return section('report.attendance',
     el('p', {}, t('report.roster', { n: a.rosterSize })),
     el('p', { id: 'report-attendance' }, t('report.signIn', { line: attendanceText(a.current) })),
-    el('p', { id: 'report-rule' }, t('report.rule', { rule: `${words(r.session.rule)}；${t(r.session.namedVoting ? 'report.named' : 'report.secret')}` })),
+    el('p', { id: 'report-rule' }, t('report.rule', { rule: `${words(r.session.rule)}${t('report.sep')}${t(r.session.namedVoting ? 'report.named' : 'report.secret')}` })),
     a.votes.length ? table([['fu.col.vote'], ['fu.col.turnout', 'num']], a.votes.map((v) =>
       el('tr', {}, td(v.title), td(t('report.turnoutOf', { voted: v.voted, entitled: v.entitled }), 'num')))) : null);
 }
