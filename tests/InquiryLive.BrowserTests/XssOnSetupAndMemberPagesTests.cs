@@ -92,7 +92,7 @@ public sealed class XssOnSetupAndMemberPagesTests(BrowserFixture browser)
         await Ok(chair.PostAsJsonAsync($"{pollUrl}/publish", new { confirmInvalid = true }));
         try
         {
-            await Assertions.Expect(page.Page.Locator("#result-name")).ToHaveTextAsync(JsUrl);
+            await Assertions.Expect(page.Page.Locator("#result .poll-result-title")).ToHaveTextAsync(JsUrl);
         }
         catch (PlaywrightException)
         {
