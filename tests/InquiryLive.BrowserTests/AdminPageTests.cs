@@ -181,4 +181,32 @@ public sealed class AdminPageTests(BrowserFixture browser)
         Assert.NotNull(member.GroupId);
         Assert.Equal(36, await app.Db(db => db.RosterMembers.CountAsync()));
     }
+
+    [Fact]
+    public async Task Admin_OfALiveSessionWhoseBarNoPresetNames_SeesTheBarInWords_AndStillSavesItsDetails()
+    {
+        using var app = new InquiryApp();
+        var baseUrl = app.StartOnKestrel();
+        // A session migrated from a typed 75 %: 3/4 is no preset, and the sitting has gone live.
+        await app.Db(async db =>
+        {
+            var session = await db.Sessions.SingleAsync();
+            session.SetRule(EvaluationRule.Default with { Bar = new Threshold(3, 4, false) });
+            session.State = InquiryLive.Domain.Sessions.SessionState.Live;
+            session.WentLiveAt = DateTimeOffset.UtcNow;
+            return await db.SaveChangesAsync();
+        });
+        var page = await SignedInAdmin(baseUrl);
+        await Assertions.Expect(page.Locator("#rules-frozen")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#f-bar option:checked")).ToHaveTextAsync("3/4以上");
+        await Assertions.Expect(page.Locator("#rule-now")).ToContainTextAsync("满意＋基本满意须达有效票的3/4以上");
+
+        await page.Locator("#f-stream").FillAsync("https://live.example.cn/a.m3u8");
+        await page.Locator("#save-settings").ClickAsync();
+        await Assertions.Expect(page.Locator("#toast")).ToContainTextAsync("已保存");
+        await Assertions.Expect(page.Locator("#rules-error")).ToBeEmptyAsync();
+        var stored = await app.Db(db => db.Sessions.SingleAsync());
+        Assert.Equal("https://live.example.cn/a.m3u8", stored.StreamUrl);
+        Assert.Equal(new Threshold(3, 4, false), stored.Rule().Bar);
+    }
 }

@@ -5,13 +5,13 @@ import './strings.js';
 import '../chair/strings.js';
 import '../screen/public-session.js';
 import { applyI18n, bindLanguageSwitch, onLanguageChange, t } from '../i18n.js';
-import { get, post, put } from '../api.js';
+import { api, get, post, put } from '../api.js';
 import { $, el, replaceChildren, toast } from '../dom.js';
 import { state, url, showError, clearErrors, change, onReload } from './store.js';
 import { requireRole, signOut } from '../auth.js';
 import { renderDepartments, renderAgenda, renderRoster, fillAgendaSelects, bindAddForms } from './lists.js';
 import { renderGroups, bindGroupForms } from './groups.js';
-import { bindRules, fillRules, loadPresets, readRules, refreshFrozen, relabel } from './rules.js';
+import { RULE_FIELDS, bindRules, fillRules, loadPresets, readRules, refreshFrozen, relabel, unsayableRule } from './rules.js';
 
 const MOVES = { draft: ['openForQuestions', 'live'], openForQuestions: ['live', 'draft', 'ended'], live: ['paused', 'ended'], paused: ['live', 'ended'], ended: [] };
 
@@ -109,7 +109,14 @@ async function saveSettings(event) {
       await loadSessions();
       await choose(created.id);
     } else {
-      await put(url(), body);
+      // Normally a full PUT. A live session whose stored bar no preset names cannot say its rule in a
+      // PUT, so its other fields go by PATCH (all of them, still erasing nothing) and the rule stays.
+      if (unsayableRule(state.setup.settings)) {
+        for (const k of RULE_FIELDS) delete body[k];
+        await api('PATCH', url(), { ...body, streamUrl: body.streamUrl ?? '' });   // PATCH keeps a null; '' clears
+      } else {
+        await put(url(), body);
+      }
       toast(t('admin.saved'), 'ok');
       await Promise.all([loadSessions(), loadSetup()]);
       fillSettings(state.setup.settings);

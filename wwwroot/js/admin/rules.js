@@ -21,11 +21,12 @@ export async function loadPresets() {
 const form = () => $('#settings');
 const nameOf = (list, key, keyField = 'key') => list.find((o) => o[keyField] === key);
 
-function options(select, list, keyField, value, missingName) {
+function options(select, list, keyField, value, missingName, frozen = false) {
   const opts = list.map((o) => el('option', { value: o[keyField], text: words(o, 'name') }));
-  // A stored fraction no preset names: show it, and make the admin pick a preset to save.
+  // A stored fraction no preset names (a session migrated from a typed decimal): show it; before the
+  // sitting the admin picks a preset to save, once live it stays as it is.
   if (value && !list.some((o) => o[keyField] === value)) opts.unshift(el('option', { value, text: value }));
-  if (!value && missingName) opts.unshift(el('option', { value: '', text: t('admin.presetMissing', { name: missingName }) }));
+  if (!value && missingName) opts.unshift(el('option', { value: '', text: frozen ? missingName : t('admin.presetMissing', { name: missingName }) }));
   replaceChildren(select, opts);
   select.value = value ?? '';
 }
@@ -43,14 +44,25 @@ export function fillRules(settings) {
     turnoutBase: settings?.turnoutBase ?? rule.turnoutBase,
   };
   options(f.ruleSet, presets.ruleSets, 'key', value.ruleSet);
-  options(f.bar, presets.thresholds, 'preset', value.bar, words(rule.bar, 'name'));
+  const frozen = settings?.rulesFrozen ?? false;
+  options(f.bar, presets.thresholds, 'preset', value.bar, words(rule.bar, 'name'), frozen);
   options(f.barBase, presets.bases, 'key', value.barBase);
-  options(f.turnout, presets.thresholds, 'preset', value.turnout, words(rule.turnout, 'name'));
+  options(f.turnout, presets.thresholds, 'preset', value.turnout, words(rule.turnout, 'name'), frozen);
   options(f.turnoutBase, presets.bases.filter((b) => TURNOUT_BASES.includes(b.key)), 'key', value.turnoutBase);
   f.namedVoting.checked = settings?.namedVoting ?? false;
   f.allowBlankItems.checked = settings?.allowBlankItems ?? true;
   lock(settings?.rulesFrozen ?? false);
   describe();
+}
+
+export const RULE_FIELDS = [...FIELDS, ...CHECKS];
+
+/**
+ * True when a full PUT cannot carry the saved rule: the sitting is live and the bar or minimum
+ * turnout is a fraction no preset names (a PUT needs a preset key, and any other is a change).
+ */
+export function unsayableRule(settings) {
+  return !!settings?.rulesFrozen && (!settings.bar || !settings.turnout);
 }
 
 /** The rule fields of a PUT/POST body. */
