@@ -39,7 +39,7 @@ public sealed class FollowUpPageTests(BrowserFixture browser)
 
         await Assertions.Expect(page.Locator("#report-title")).ToContainTextAsync("物业管理服务");
         await Assertions.Expect(page.Locator("#report")).ToContainTextAsync("明年能覆盖多少个小区？");
-        await Assertions.Expect(page.Locator("#report")).ToContainTextAsync("需再次报告");
+        await Assertions.Expect(page.Locator("#report")).ToContainTextAsync("须再次报告");
         await Assertions.Expect(page.Locator("#report")).ToContainTextAsync("物业服务收费公示整改");
         await Assertions.Expect(page.Locator("#exports")).ToBeHiddenAsync();   // the chair reads; exports are the office's
         await BrowserFixture.Screenshot(page, "followup-report");

@@ -10,7 +10,8 @@ namespace InquiryLive.BrowserTests;
 
 /// <summary>
 /// A corpus of XSS payloads entered wherever people type text (question, nickname, live feed,
-/// follow-up, reject reason, agenda, session title, rectification item and note, written reply),
+/// follow-up, reject reason, agenda, session title, rectification item and note, written reply,
+/// evaluator group, paper-count replacement reason, re-vote reason, sheet item),
 /// then every page that shows user text opened in Chromium: no dialog, no script error, no element
 /// injected, and the payload shown literally. The setup, member and link-sheet pages are in
 /// <see cref="XssOnSetupAndMemberPagesTests"/>.
@@ -18,6 +19,12 @@ namespace InquiryLive.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class XssAcrossPagesTests(BrowserFixture browser)
 {
+    // Payloads with a word of their own, so each is found where it belongs.
+    private const string GroupName = "<img src=x onerror=alert('group')>列席代表";
+    private const string PaperReason = "<svg onload=alert('paper')>漏计两张";
+    private const string RevoteReason = "<script>alert('revote')</script>重新测评";
+    private const string SheetItem = "<a href=\"javascript:alert('item')\">物业企业</a>";
+
     [Fact]
     public async Task ThePayloadCorpus_IsShownLiterally_AndNeverRuns_OnAnyPage()
     {
@@ -32,9 +39,11 @@ public sealed class XssAcrossPagesTests(BrowserFixture browser)
         var setup = await Read(admin, $"{s}/setup");
         var department = setup.GetProperty("departments")[0].GetProperty("id").GetInt32();
 
-        // The admin: session title and topic, and an agenda item (questioner and subject).
-        await Ok(admin.PutAsJsonAsync(s, new { title = Svg + " 专题询问", topic = JsUrl, description = Handler }));
+        // The admin: session title and topic, an agenda item (questioner and subject), an evaluator group with one person.
+        await Ok(admin.PatchAsJsonAsync(s, new { title = Svg + " 专题询问", topic = JsUrl, description = Handler }));
         var agenda = await Read(await Ok(admin.PostAsJsonAsync($"{s}/agenda", new { questionerName = Img, questionerKind = "member", departmentId = department, subject = Breakout })));
+        var group = await Read(await Ok(admin.PostAsJsonAsync($"{s}/evaluator-groups", new { name = GroupName })));
+        await Ok(admin.PostAsJsonAsync($"{s}/members", new { displayName = "市民代表甲", groupId = group.GetProperty("id").GetInt32() }));
         await Ok(chair.PostAsJsonAsync($"{s}/transitions", new { to = "live" }));
 
         // Viewers ask, each from their own phone, with payload nicknames.
@@ -69,11 +78,30 @@ public sealed class XssAcrossPagesTests(BrowserFixture browser)
         await Ok(clerk.PostAsJsonAsync($"{s}/rectifications/{item.GetProperty("id").GetInt64()}/progress", new { note = Breakout }));
         await Ok(clerk.PutAsJsonAsync($"{s}/questions/{asked[Svg]}/written-reply", new { text = JsUrl }));
 
+        // Votes: paper counts corrected with a payload reason and published; a re-vote with a payload
+        // reason supersedes it; a sheet with payload item titles waits, closed, for paper counts.
+        var attendance = await Read(clerk, $"{s}/attendance");
+        foreach (var m in attendance.GetProperty("members").EnumerateArray().Take(20))
+        {
+            await Ok(clerk.PutAsJsonAsync($"{s}/attendance/{m.GetProperty("memberId").GetInt32()}", new { status = "present" }));
+        }
+        var agendaId = agenda.GetProperty("id").GetInt32();
+        var first = (await Read(await Ok(chair.PostAsJsonAsync($"{s}/polls", new { agendaItemId = agendaId })))).GetProperty("id").GetGuid();
+        await Ok(chair.PostAsync($"{s}/polls/{first}/close", null));
+        await Ok(clerk.PostAsJsonAsync($"{s}/polls/{first}/paper", new { satisfied = 10, basicallySatisfied = 5, dissatisfied = 5 }));
+        await Ok(clerk.PostAsJsonAsync($"{s}/polls/{first}/paper", new { satisfied = 12, basicallySatisfied = 4, dissatisfied = 4, replace = true, reason = PaperReason }));
+        await Ok(chair.PostAsJsonAsync($"{s}/polls/{first}/publish", new { confirmInvalid = true }));
+        var again = (await Read(await Ok(chair.PostAsJsonAsync($"{s}/polls", new { agendaItemId = agendaId, supersedeReason = RevoteReason })))).GetProperty("id").GetGuid();
+        await Ok(chair.PostAsync($"{s}/polls/{again}/close", null));
+        await Ok(chair.PostAsJsonAsync($"{s}/polls/{again}/publish", new { confirmInvalid = true }));
+        var sheet = (await Read(await Ok(chair.PostAsJsonAsync($"{s}/polls", new { items = new[] { new { title = SheetItem }, new { title = Bidi } } })))).GetProperty("id").GetGuid();
+        await Ok(chair.PostAsync($"{s}/polls/{sheet}/close", null));
+
         var bidi = PlainText.Normalize(Bidi);
         var pages = new (string Url, string? User, bool Phone, string[] Shown)[]
         {
             ("/", null, true, [Svg, Breakout, Handler]),
-            ($"/results.html?s={sessionId}", null, true, [Img]),
+            ($"/results.html?s={sessionId}", null, true, [Img, GroupName, RevoteReason]),
             ($"/screen.html?s={sessionId}", null, false, [Svg, Breakout]),
             // The overlay shows the latest follow-up in place of the question.
             ($"/overlay.html?s={sessionId}", null, false, [Script]),
@@ -81,9 +109,9 @@ public sealed class XssAcrossPagesTests(BrowserFixture browser)
             ("/moderate.html", "moderator1", false, [Breakout, bidi, LongLine]),
             ($"/audit.html?s={sessionId}", "admin", false, [Handler]),
             ("/chair.html", "chair", false, [Breakout, Script]),
-            ("/clerk.html", "clerk", false, [Handler]),
+            ("/clerk.html", "clerk", false, [Handler, SheetItem]),
             ($"/followup.html?s={sessionId}", "clerk", false, [Img]),
-            ($"/report.html?s={sessionId}", "admin", false, [Breakout, Img]),
+            ($"/report.html?s={sessionId}", "admin", false, [Breakout, Img, GroupName, PaperReason, RevoteReason, SheetItem]),
         };
         var failures = new List<string>();
         foreach (var (url, user, phone, shown) in pages)

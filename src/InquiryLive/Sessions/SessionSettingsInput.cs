@@ -21,9 +21,13 @@ internal static class SessionSettingsInput
         "followUpAllowed", "ruleSet", "bar", "barBase", "turnout", "turnoutBase", "namedVoting", "allowBlankItems",
     ];
 
-    /// <summary>Fields a full replacement may not leave null: they have no "empty".</summary>
+    /// <summary>
+    /// Fields a full replacement may not leave null: they have no "empty". <c>bar</c> and <c>turnout</c>
+    /// may be null: the stored fraction, for a rule no preset names (a decimal threshold migrated from
+    /// before the presets), which a client can show but not choose.
+    /// </summary>
     private static readonly string[] NeverNull =
-        ["title", "askSeconds", "answerSeconds", "followUpSeconds", "followUpAllowed", "ruleSet", "bar", "barBase", "turnout", "turnoutBase", "namedVoting", "allowBlankItems"];
+        ["title", "askSeconds", "answerSeconds", "followUpSeconds", "followUpAllowed", "ruleSet", "barBase", "turnoutBase", "namedVoting", "allowBlankItems"];
 
     /// <summary>For a PUT: every field the body lacks, or sets to null where it cannot be empty.</summary>
     public static InputErrors RequireAll(JsonElement body, InputErrors errors)

@@ -1,8 +1,10 @@
 // Departments, agenda and roster on the setup page: each row edits in place and saves on its own.
+// Roster changes are refused while a vote is open (member.voteOpen): said in the roster card.
 import { t } from '../i18n.js';
 import { post, put, del } from '../api.js';
 import { $, el, replaceChildren } from '../dom.js';
 import { url, change } from './store.js';
+import { groupName } from './groups.js';
 
 const KINDS = ['member', 'deputy', 'citizenRepresentative'];
 
@@ -63,12 +65,15 @@ export function renderAgenda(agenda, departments) {
 }
 
 export function renderRoster(roster) {
-  $('#roster-count').textContent = t('admin.rosterCount', { n: roster.length });
-  replaceChildren($('#roster'), roster.map((m, i) => el('tr', {},
+  const official = roster.filter((m) => m.groupId === null || m.groupId === undefined).length;
+  $('#roster-count').textContent = t('admin.rosterCount', { n: roster.length, official });
+  const card = $('#roster-card');
+  replaceChildren($('#roster'), roster.map((m, i) => el('tr', { dataset: { memberId: m.id, groupId: m.groupId ?? '' } },
     el('td', { text: String(i + 1) }), el('td', { text: m.displayName }), el('td', { text: m.userName ?? '' }),
+    el('td', { class: 'group', text: groupName(m.groupId) }),
     el('td', { text: t(m.hasSignInLink ? 'admin.linkIssued' : 'admin.linkNone') }),
-    el('td', {}, el('button', { type: 'button', class: 'danger', text: t('admin.delete'),
-      onclick: () => change(() => del(url(`/members/${m.id}`)), t('admin.deleted')) })))));
+    el('td', {}, el('button', { type: 'button', class: 'danger', text: t('admin.delete'), 'aria-label': `${t('admin.delete')} ${m.displayName}`,
+      onclick: () => change(() => del(url(`/members/${m.id}`)), t('admin.deleted'), card) })))));
 }
 
 export function bindAddForms() {
@@ -80,8 +85,9 @@ export function bindAddForms() {
   });
   $('#member-add').addEventListener('submit', async (e) => {
     e.preventDefault();
-    const body = { displayName: $('#member-name').value, userName: $('#member-user').value || null };
-    if (await change(() => post(url('/members'), body))) { $('#member-name').value = ''; $('#member-user').value = ''; }
+    const group = $('#member-group').value;
+    const body = { displayName: $('#member-name').value, userName: $('#member-user').value || null, groupId: group ? Number(group) : null };
+    if (await change(() => post(url('/members'), body), t('admin.saved'), $('#roster-card'))) { $('#member-name').value = ''; $('#member-user').value = ''; }
   });
   $('#agenda-add').addEventListener('submit', async (e) => {
     e.preventDefault();

@@ -1,14 +1,17 @@
-// The admin's setup page: pick or create a session, edit its details, clock settings and rule set,
-// its departments, agenda and (read-only) roster, and move it between states.
+// The admin's setup page: pick or create a session, edit its details, clock settings and rules
+// (named presets only, locked once the sitting has gone live), its departments, agenda, evaluator
+// groups and roster, and move it between states. Settings save with a full PUT of all 16 fields.
 import './strings.js';
 import '../chair/strings.js';
 import '../screen/public-session.js';
 import { applyI18n, bindLanguageSwitch, onLanguageChange, t } from '../i18n.js';
-import { get, post, put } from '../api.js';
-import { $, $$, el, replaceChildren, toast } from '../dom.js';
-import { state, url, showError, change, onReload } from './store.js';
+import { api, get, post, put } from '../api.js';
+import { $, el, replaceChildren, toast } from '../dom.js';
+import { state, url, showError, clearErrors, change, onReload } from './store.js';
 import { requireRole, signOut } from '../auth.js';
 import { renderDepartments, renderAgenda, renderRoster, fillAgendaSelects, bindAddForms } from './lists.js';
+import { renderGroups, bindGroupForms } from './groups.js';
+import { RULE_FIELDS, bindRules, fillRules, loadPresets, readRules, refreshFrozen, relabel, unsayableRule } from './rules.js';
 
 const MOVES = { draft: ['openForQuestions', 'live'], openForQuestions: ['live', 'draft', 'ended'], live: ['paused', 'ended'], paused: ['live', 'ended'], ended: [] };
 
@@ -29,24 +32,21 @@ function fillSettings(s) {
   form.answerSeconds.value = s?.answerSeconds ?? 300;
   form.followUpSeconds.value = s?.followUpSeconds ?? 120;
   form.followUpAllowed.checked = s?.followUpAllowed ?? true;
-  form.ruleSet.value = s?.ruleSet ?? 'rate';
-  form.rateThreshold.value = Math.round((s?.rateThreshold ?? 0.8) * 100);
-  form.quorumShare.value = Math.round((s?.quorumShare ?? 0.5) * 100);
-  form.namedVoting.checked = s?.namedVoting ?? false;
-  for (const p of $$('[data-error-for]', form)) p.textContent = '';
+  fillRules(s);
+  clearErrors(form);
+  $('#rules-error').textContent = '';
 }
 
 function readSettings() {
   const form = $('#settings');
   const number = (input) => (input.value === '' ? null : Number(input.value));
-  const share = (input) => (input.value === '' ? null : Number(input.value) / 100);
+  // Every one of the 16 fields, so a PUT never erases what the form did not show.
   return {
     title: form.title.value, topic: form.topic.value, description: form.description.value,
     scheduledStart: form.scheduledStart.value ? new Date(form.scheduledStart.value).toISOString() : null,
     streamUrl: form.streamUrl.value.trim() || null,
     askSeconds: number(form.askSeconds), answerSeconds: number(form.answerSeconds), followUpSeconds: number(form.followUpSeconds),
-    followUpAllowed: form.followUpAllowed.checked, ruleSet: form.ruleSet.value,
-    rateThreshold: share(form.rateThreshold), quorumShare: share(form.quorumShare), namedVoting: form.namedVoting.checked,
+    followUpAllowed: form.followUpAllowed.checked, ...readRules(),
   };
 }
 
@@ -62,7 +62,8 @@ function renderToolbar() {
   for (const [id, page] of [['#link-chair', 'chair'], ['#link-screen', 'screen'], ['#link-overlay', 'overlay']]) {
     $(id).href = state.sessionId ? `/${page}.html?s=${state.sessionId}` : `/${page}.html`;
   }
-  for (const card of ['#departments-card', '#agenda-card', '#roster-card']) $(card).classList.toggle('hidden', state.creating || !state.sessionId);
+  $('#link-member-links').href = state.sessionId ? `/member-links.html?s=${state.sessionId}` : '/member-links.html';
+  for (const card of ['#departments-card', '#agenda-card', '#groups-card', '#roster-card']) $(card).classList.toggle('hidden', state.creating || !state.sessionId);
 }
 
 function render() {
@@ -71,13 +72,16 @@ function render() {
   renderDepartments(state.setup.departments);
   fillAgendaSelects(state.setup.departments);
   renderAgenda(state.setup.agenda, state.setup.departments);
+  renderGroups(state.groups);
   renderRoster(state.setup.roster);
 }
 
 async function loadSetup() {
   if (!state.sessionId) return;
-  state.setup = await get(url('/setup'));
+  [state.setup, state.groups] = await Promise.all([get(url('/setup')), get(url('/evaluator-groups'))]);
   render();
+  // Going live (from this page or elsewhere) locks the rules: show it without a reload.
+  if (!state.creating) refreshFrozen(state.setup.settings);
 }
 
 async function loadSessions() {
@@ -96,7 +100,8 @@ async function choose(id) {
 async function saveSettings(event) {
   event.preventDefault();
   const body = readSettings();
-  for (const p of $$('[data-error-for]', $('#settings'))) p.textContent = '';
+  clearErrors($('#settings'));
+  $('#rules-error').textContent = '';
   try {
     if (state.creating) {
       const created = await post('/api/sessions', body);
@@ -104,23 +109,40 @@ async function saveSettings(event) {
       await loadSessions();
       await choose(created.id);
     } else {
-      await put(url(), body);
+      // Normally a full PUT. A live session whose stored bar no preset names cannot say its rule in a
+      // PUT, so its other fields go by PATCH (all of them, still erasing nothing) and the rule stays.
+      if (unsayableRule(state.setup.settings)) {
+        for (const k of RULE_FIELDS) delete body[k];
+        await api('PATCH', url(), { ...body, streamUrl: body.streamUrl ?? '' });   // PATCH keeps a null; '' clears
+      } else {
+        await put(url(), body);
+      }
       toast(t('admin.saved'), 'ok');
       await Promise.all([loadSessions(), loadSetup()]);
+      fillSettings(state.setup.settings);
     }
   } catch (err) {
-    showError(err, $('#settings'));
+    // The rules were locked meanwhile (the sitting went live): say so by the rules, in the server's words.
+    if (err.code === 'session.rulesFrozen') {
+      $('#rules-error').textContent = err.message;
+      await loadSetup().catch(() => {});
+    } else {
+      showError(err, $('#settings'));
+    }
   }
 }
 
 async function main() {
   applyI18n();
   bindLanguageSwitch($('#lang'));
-  onLanguageChange(render);
+  onLanguageChange(() => { render(); relabel(); });
   await requireRole('Admin');
+  await loadPresets();
+  bindRules();
   $('#sign-out').addEventListener('click', signOut);
   $('#settings').addEventListener('submit', saveSettings);
   bindAddForms();
+  bindGroupForms();
   onReload(loadSetup);
   $('#session-select').addEventListener('change', (e) => { if (e.target.value) choose(e.target.value); });
   $('#new-session').addEventListener('click', () => {

@@ -2,7 +2,7 @@
 import { t } from '../i18n.js';
 import { $, $$, toast } from '../dom.js';
 
-export const state = { sessions: [], sessionId: null, setup: null, creating: false };
+export const state = { sessions: [], sessionId: null, setup: null, groups: [], creating: false };
 
 export const url = (path = '') => `/api/sessions/${state.sessionId}${path}`;
 
@@ -11,26 +11,41 @@ let reload = async () => {};
 /** The page registers how to re-read the setup after a change. */
 export function onReload(fn) { reload = fn; }
 
-/** Shows field errors beside their fields (or a toast when a message has no field on the page). */
-export function showError(err, root = document) {
+/** Empties every error line under root. */
+export function clearErrors(root = document) {
   for (const p of $$('[data-error-for]', root)) p.textContent = '';
+}
+
+/**
+ * Shows field errors beside their fields; a refusal without fields (a 409 such as member.voteOpen)
+ * goes, in the server's words, to the given card's [data-error-for="_form"] line, or a toast without one.
+ */
+export function showError(err, root = null) {
+  const scope = root ?? document;
+  clearErrors(scope);
   const fields = Object.entries(err.errors ?? {});
   for (const [field, messages] of fields) {
-    const target = $(`[data-error-for="${field}"]`, root);
+    const target = $(`[data-error-for="${field}"]`, scope);
     if (target) target.textContent = messages.join(' ');
   }
-  if (!fields.length || fields.some(([f]) => !$(`[data-error-for="${f}"]`, root))) toast(err.fullMessage ?? err.message, 'error');
+  const unplaced = fields.filter(([f]) => !$(`[data-error-for="${f}"]`, scope));
+  if (fields.length && !unplaced.length) return;
+  const message = unplaced.length ? unplaced.flatMap(([, m]) => m).join(' ') : err.message;
+  const line = root && $('[data-error-for="_form"]', root);
+  if (line) line.textContent = message;
+  else toast(message, 'error');
 }
 
 /** Runs a change, then reloads the setup so the page shows what the server holds. */
-export async function change(action, message = t('admin.saved')) {
+export async function change(action, message = t('admin.saved'), root = null) {
   try {
     await action();
+    clearErrors(root ?? document);
     toast(message, 'ok');
     await reload();
     return true;
   } catch (err) {
-    showError(err);
+    showError(err, root);
     return false;
   }
 }

@@ -5,7 +5,7 @@ import { get, post, put } from '../api.js';
 import { requireRole, signOut } from '../auth.js';
 import { connectLive } from '../live.js';
 import { $, el, replaceChildren, toast } from '../dom.js';
-import { chooseSession, dateTime, percent, status, verdict } from './strings.js';
+import { chooseSession, dateTime, status, voteDepartment, voteSummary } from './strings.js';
 
 addStrings({
   'zh-CN': {
@@ -52,7 +52,8 @@ function fillForm() {
   const r = state.report;
   replaceChildren($('#departmentId'), r.session.departments.map((d) => option(d.id, d.name)));
   replaceChildren($('#floorItemId'), r.floor.map((f) => option(f.id, `${f.order}. ${f.questionerName}：${f.text}`)));
-  replaceChildren($('#pollId'), r.votes.map((v) => option(v.pollId, `${v.title}（${verdict(v.verdict)} ${percent(v.rate)}）`)));
+  // Every closed vote, in the words of its verdict and figures (an unpublished one the reader may not see says so).
+  replaceChildren($('#pollId'), r.votes.map((v) => option(v.pollId, `${v.title}（${voteSummary(v)}）`)));
   const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);   // the deadline day is a China date
   $('#deadline').min = today;
   syncSource();
@@ -65,8 +66,10 @@ function syncSource() {
     $(`#${id}`).classList.toggle('hidden', !on);
     $(`label[for=${id}]`).classList.toggle('hidden', !on);
   }
+  // A single vote names its department; on a sheet the department stays the clerk's choice.
+  const vote = source === 'poll' ? state.report.votes.find((v) => v.pollId === $('#pollId').value) : null;
   const pick = source === 'floor' ? state.report.floor.find((f) => String(f.id) === $('#floorItemId').value)?.departmentId
-    : source === 'poll' ? state.report.votes.find((v) => v.pollId === $('#pollId').value)?.departmentId : null;
+    : vote ? voteDepartment(vote) : null;
   if (pick) $('#departmentId').value = String(pick);
 }
 
@@ -112,10 +115,13 @@ function itemCard(item) {
     const detail = await get(api(`/rectifications/${item.id}`)).catch((err) => { toast(err.message, 'error'); return null; });
     if (detail) replaceChildren(history.querySelector('ol'), detail.history.map((h) => el('li', {}, `${dateTime(h.at)} · ${t(`fup.kind.${h.kind}`)} · ${h.by}${h.note ? `：${h.note}` : ''}`)));
   });
-  const firsts = state.report.votes.filter((v) => v.publishedAt && !v.followsPollId);
+  // A first vote is a published one that is not itself a 回头看; on a sheet, only one that rated this department.
+  const rated = (v) => v.result && (v.result.kind !== 'sheet' || v.result.items.some((i) => i.departmentId === item.departmentId));
+  const firsts = state.report.votes.filter((v) => v.publishedAt && !v.followsPollId && rated(v));
   let second = null;
   if (item.status !== 'done' && firsts.length) {
-    const select = el('select', { 'aria-label': t('fup.firstPoll') }, firsts.map((v) => option(v.pollId, `${v.title}（${percent(v.rate)}）`)));
+    const select = el('select', { 'aria-label': t('fup.firstPoll') },
+      firsts.map((v) => option(v.pollId, `${v.title}（${voteSummary(v, item.departmentId)}）`)));
     if (item.pollId) select.value = item.pollId;
     const button = el('button', { type: 'button' }, t('fup.second'));
     button.addEventListener('click', () => run(button, () => post(api(`/rectifications/${item.id}/second-evaluation`), { firstPollId: select.value }), 'fup.secondOpened'));

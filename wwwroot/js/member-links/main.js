@@ -1,6 +1,9 @@
-// The admin's sheet of personal sign-in links: issue, reissue or revoke each member's link and
-// print the QR codes. A token is shown only in the answer that issued it, so QR codes appear for
-// links issued on this page now; reload and they are gone (issue again to print again).
+// The admin's sheet of personal sign-in links: issue, reissue or revoke each person's link and
+// print the QR codes, committee members and evaluator-group members alike, each card labelled with
+// the person's capacity. A token is shown only in the answer that issued it, so QR codes appear for
+// links issued on this page now; reload and they are gone (issue again to print again). Revoking or
+// reissuing ends the person's current sign-in at once (the server changes the account's stamp), and
+// the page says so.
 import { addStrings, applyI18n, bindLanguageSwitch, onLanguageChange, t } from '../i18n.js';
 import { api, get, post, del } from '../api.js';
 import { $, el, hhmm, replaceChildren, toast } from '../dom.js';
@@ -8,10 +11,10 @@ import { requireRole } from '../auth.js';
 
 addStrings({
   'zh-CN': {
-    'links.title': '委员个人登录二维码',
-    'links.help': '二维码只在生成时显示一次，请生成后立即打印。重新生成会使该委员原来的链接失效。',
-    'links.issueAll': '为全部委员生成新链接',
-    'links.confirmAll': '原有链接将全部失效，确定吗？',
+    'links.title': '个人登录二维码',
+    'links.help': '二维码只在生成时显示一次，请生成后立即打印。重新生成或收回链接会使原来的链接失效，此人当前的登录也会立即结束。',
+    'links.issueAll': '为全部人员生成新链接',
+    'links.confirmAll': '原有链接将全部失效，每人当前的登录也会立即结束。确定吗？',
     'links.yes': '确定生成',
     'links.print': '打印',
     'links.issue': '生成链接',
@@ -19,15 +22,20 @@ addStrings({
     'links.revoke': '收回链接',
     'links.none': '未生成链接',
     'links.issuedAt': '链接生成于 {time}，二维码需重新生成才能再次显示',
-    'links.revoked': '已收回 {name} 的链接',
+    'links.revoked': '已收回 {name} 的链接，其当前登录已立即结束。',
+    'links.reissued': '已为 {name} 生成新链接：原链接已失效，其当前登录已立即结束。',
+    'links.issuedAll': '已为全部 {n} 人生成新链接：原链接均已失效，当前登录已全部结束。',
     'links.qrAlt': '{name} 的个人登录二维码',
-    'links.empty': '名单中还没有组成人员。',
+    'links.empty': '名单中还没有测评人员。',
+    'links.official': '常委会组成人员',
+    'links.groupLabel': '身份：{group}',
+    'links.endsNow': '此人当前的登录会立即结束',
   },
   en: {
-    'links.title': 'Members\' personal sign-in codes',
-    'links.help': 'A QR code is shown only when it is issued: print right after issuing. Reissuing stops the member\'s earlier link.',
-    'links.issueAll': 'Issue new links for all members',
-    'links.confirmAll': 'Every earlier link will stop working. Continue?',
+    'links.title': 'Personal sign-in codes',
+    'links.help': 'A QR code is shown only when it is issued: print right after issuing. Reissuing or revoking stops the earlier link and ends the person\'s current sign-in at once.',
+    'links.issueAll': 'Issue new links for everyone',
+    'links.confirmAll': 'Every earlier link will stop working and everyone\'s current sign-in ends at once. Continue?',
     'links.yes': 'Issue them',
     'links.print': 'Print',
     'links.issue': 'Issue link',
@@ -35,13 +43,21 @@ addStrings({
     'links.revoke': 'Revoke',
     'links.none': 'No link issued',
     'links.issuedAt': 'Link issued at {time}; reissue to show its code again',
-    'links.revoked': 'Link of {name} revoked',
+    'links.revoked': 'Link of {name} revoked; their current sign-in has ended.',
+    'links.reissued': 'New link issued to {name}: the earlier link no longer works and their current sign-in has ended.',
+    'links.issuedAll': 'New links issued to all {n}: earlier links no longer work and every current sign-in has ended.',
     'links.qrAlt': 'Personal sign-in QR code of {name}',
-    'links.empty': 'The roster has no members yet.',
+    'links.empty': 'The roster has no one yet.',
+    'links.official': 'Committee member',
+    'links.groupLabel': 'Capacity: {group}',
+    'links.endsNow': 'Their current sign-in ends at once',
   },
 });
 
-const state = { sessionId: null, members: [], issued: new Map() };
+const state = { sessionId: null, members: [], groups: [], issued: new Map() };
+
+const groupOf = (m) => (m.groupId === null || m.groupId === undefined ? t('links.official')
+  : state.groups.find((g) => g.id === m.groupId)?.name ?? t('links.official'));
 
 async function qrImage(memberId, issued) {
   // The token goes in a header, never in an image URL that could be logged or kept in history.
@@ -65,14 +81,16 @@ function card(m) {
     }
   }
   const stateText = issued ? '' : m.hasLink ? t('links.issuedAt', { time: hhmm(m.linkIssuedAt) }) : t('links.none');
-  return el('li', { class: `member-card${issued ? '' : ' no-link'}`, dataset: { memberId: m.id } },
+  const holdsLink = m.hasLink || issued;
+  return el('li', { class: `member-card${issued ? '' : ' no-link'}${m.groupId ? ' evaluator' : ''}`, dataset: { memberId: m.id, groupId: m.groupId ?? '' } },
     el('h3', {}, m.displayName),
+    el('span', { class: 'group' }, t('links.groupLabel', { group: groupOf(m) })),
     el('span', { class: 'muted small' }, m.userName ?? ''),
     img,
     issued ? el('span', { class: 'link' }, issued.link) : el('span', { class: 'muted state' }, stateText),
     el('div', { class: 'actions' },
-      el('button', { type: 'button', onclick: () => issue(m) }, m.hasLink || issued ? t('links.reissue') : t('links.issue')),
-      m.hasLink || issued ? el('button', { type: 'button', onclick: () => revoke(m) }, t('links.revoke')) : null));
+      el('button', { type: 'button', title: holdsLink ? t('links.endsNow') : undefined, onclick: () => issue(m) }, holdsLink ? t('links.reissue') : t('links.issue')),
+      holdsLink ? el('button', { type: 'button', title: t('links.endsNow'), onclick: () => revoke(m) }, t('links.revoke')) : null));
 }
 
 function render() {
@@ -81,14 +99,17 @@ function render() {
 }
 
 async function reload() {
-  state.members = await get(`/api/sessions/${state.sessionId}/members`);
+  [state.members, state.groups] = await Promise.all([
+    get(`/api/sessions/${state.sessionId}/members`), get(`/api/sessions/${state.sessionId}/evaluator-groups`)]);
   render();
 }
 
 async function issue(m) {
   try {
+    const reissue = m.hasLink || state.issued.has(m.id);
     const issued = await post(`/api/sessions/${state.sessionId}/members/${m.id}/link`);
     state.issued.set(m.id, issued);
+    if (reissue) toast(t('links.reissued', { name: m.displayName }), 'ok');
     await reload();
   } catch (err) { $('#error').textContent = err.message; }
 }
@@ -107,6 +128,7 @@ async function issueAll() {
   try {
     const all = await api('POST', `/api/sessions/${state.sessionId}/members/links`, {});
     state.issued = new Map(all.map((i) => [i.memberId, i]));
+    toast(t('links.issuedAll', { n: all.length }), 'ok');
     await reload();
   } catch (err) { $('#error').textContent = err.message; }
 }

@@ -1,44 +1,62 @@
 // Public results (结果公开): published votes, the rectification list and written replies. No sign-in;
 // follows the session's public events so a newly published result or a closed item appears at once.
+// Each vote is drawn by the shared result view (every figure with its base); the viewers' own rating
+// stands apart, labelled as public opinion that is not the official result; a 回头看 is marked.
 import { addStrings, applyI18n, bindLanguageSwitch, onLanguageChange, t } from '../i18n.js';
 import { get } from '../api.js';
 import { connectLive } from '../live.js';
 import { $, el, replaceChildren } from '../dom.js';
-import { chooseSession, dateTime, percent, rule, status, verdict } from '../followup/strings.js';
+import { chooseSession, dateTime, status } from '../followup/strings.js';
+import { renderResult } from '../polls/result-view.js';
+import { CHOICES, choiceLabel } from '../polls/labels.js';
 
 addStrings({
   'zh-CN': {
     'results.pageTitle': '结果公开', 'results.votes': '满意度测评结果', 'results.rectifications': '整改清单', 'results.replies': '书面答复',
     'results.noVotes': '暂无已公布的测评结果。', 'results.noItems': '暂无整改事项。', 'results.noReplies': '暂无书面答复。',
-    'results.counts': '满意 {s} · 基本满意 {b} · 不满意 {d} · 参评 {voted}/{entitled}', 'results.deadline': '期限 {date} · 责任人 {owner}',
+    'results.deadline': '期限 {date} · 责任人 {owner}',
     'results.closed': '销号说明：{note}', 'results.latest': '最新进展：{note}', 'results.repliedAt': '{department} · {at} 答复',
-    'results.followsFirst': '回头看测评', 'results.noSession': '没有找到会议。',
+    'results.followsFirst': '回头看测评', 'results.followsTitle': '对照首次测评：{title}', 'results.noSession': '没有找到会议。',
+    'results.public': '群众满意度（网友评价）', 'results.publicNote': '网友自愿评价，反映公众意见，单独统计；不是常委会组成人员的正式测评结果，不计入测评结论。',
+    'results.publicTotal': '共 {n} 人评价',
   },
   en: {
     'results.pageTitle': 'Published results', 'results.votes': 'Satisfaction votes', 'results.rectifications': 'Rectification list', 'results.replies': 'Written replies',
     'results.noVotes': 'No result published yet.', 'results.noItems': 'No rectification item yet.', 'results.noReplies': 'No written reply yet.',
-    'results.counts': 'Satisfied {s} · basically {b} · dissatisfied {d} · voted {voted}/{entitled}', 'results.deadline': 'Due {date} · owner {owner}',
+    'results.deadline': 'Due {date} · owner {owner}',
     'results.closed': 'Closed: {note}', 'results.latest': 'Latest: {note}', 'results.repliedAt': '{department} · replied {at}',
-    'results.followsFirst': 'Second evaluation', 'results.noSession': 'No session found.',
+    'results.followsFirst': 'Second evaluation (回头看)', 'results.followsTitle': 'Compared with the first vote: {title}', 'results.noSession': 'No session found.',
+    'results.public': 'Public rating (viewers)', 'results.publicNote': 'Viewers rate of their own accord: public opinion, counted apart. It is not the committee members\' official result and never decides the verdict.',
+    'results.publicTotal': '{n} ratings',
   },
 });
 
 let data = null;
 let reloadTimer = null;
 
-function voteCard(v) {
-  const total = v.satisfied + v.basicallySatisfied + v.dissatisfied || 1;
-  const bar = el('div', { class: 'bar', role: 'img', 'aria-label': t('results.counts', { s: v.satisfied, b: v.basicallySatisfied, d: v.dissatisfied, voted: v.voted, entitled: v.entitled }) },
-    [v.satisfied, v.basicallySatisfied, v.dissatisfied].map((n) => { const s = el('span'); s.style.width = `${(100 * n) / total}%`; return s; }));
-  return el('article', { class: 'vote' },
-    el('h3', {}, v.title),
-    el('div', { class: 'small' }, [v.departmentName, v.followsPollId ? t('results.followsFirst') : null, v.enteredByHand ? t('fu.handEntered') : null].filter(Boolean).join(' · ')),
-    el('div', { class: 'rate' }, percent(v.rate)),
-    el('div', { class: 'verdict', dataset: { verdict: v.verdict } }, verdict(v.verdict)),
-    bar,
-    el('div', { class: 'counts' }, t('results.counts', { s: v.satisfied, b: v.basicallySatisfied, d: v.dissatisfied, voted: v.voted, entitled: v.entitled })),
-    el('div', { class: 'small' }, rule(v)),
-    v.publicRating?.total ? el('div', { class: 'small' }, t('fu.publicRating', { s: v.publicRating.satisfied, b: v.publicRating.basicallySatisfied, d: v.publicRating.dissatisfied })) : null);
+/** The viewers' rating, apart from the official result and said to be public opinion only. */
+function publicRating(rating) {
+  if (!rating?.total) return null;
+  return el('aside', { class: 'public-rating', 'aria-label': t('results.public') },
+    el('h4', {}, t('results.public')),
+    el('p', { class: 'small' }, t('results.publicNote')),
+    el('p', { class: 'public-counts' }, `${CHOICES.map((k) => `${choiceLabel(k)} ${rating[k]}`).join(' · ')} · ${t('results.publicTotal', { n: rating.total })}`));
+}
+
+/** Names each cell of a sheet's table after its column, so a phone can show a row as a small card (CSS attr()). */
+function labelCells(article) {
+  const heads = [...article.querySelectorAll('thead th')].map((th) => th.textContent);
+  for (const row of article.querySelectorAll('tbody tr')) [...row.children].forEach((cell, i) => { cell.dataset.label = heads[i]; });
+  return article;
+}
+
+function voteCard(result) {
+  const first = result.followsPollId ? data.results.find((r) => r.pollId === result.followsPollId) : null;
+  return el('section', { class: `vote${result.followsPollId ? ' second-evaluation' : ''}`, dataset: { pollId: result.pollId } },
+    result.followsPollId ? el('p', { class: 'second-mark' }, el('span', { class: 'badge' }, t('results.followsFirst')),
+      first ? ` ${t('results.followsTitle', { title: first.title })}` : null) : null,
+    labelCells(renderResult(result, { headingLevel: 3 })),
+    publicRating(result.publicRating));
 }
 
 const empty = (key) => el('p', { class: 'empty' }, t(key));
