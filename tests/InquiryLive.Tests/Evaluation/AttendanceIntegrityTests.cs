@@ -45,10 +45,13 @@ public sealed class AttendanceIntegrityTests
         Assert.Equal(HttpStatusCode.OK, (await Voting.Vote(await app.SignedIn("member13"), sessionId, pollId, "satisfied")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Voting.Vote(await app.SignedIn("member20"), sessionId, pollId, "satisfied")).StatusCode);
         await viewer.WaitForEvent("attendance.changed", d => d.GetProperty("present").GetInt32() == 14);
+        // A clerk's slip (marking a member who voted as absent) does not unmake their 签到 for this vote.
+        Assert.Equal(HttpStatusCode.OK, (await clerk.PutAsJsonAsync($"/api/sessions/{sessionId}/attendance/{ids[19]}", new { status = "absent" })).StatusCode);
+        Assert.Equal((35, 13, 2), Figures((await clerk.GetFromJsonAsync<JsonElement>($"/api/sessions/{sessionId}/attendance")).GetProperty("figures")));
 
         var tally = await Voting.Close(chair, sessionId, pollId);
 
-        // Voting is being there: 12 marked + the two who voted unmarked or on leave = 14 present, 2 on leave.
+        // Voting is being there: 12 marked + the two who voted unmarked (or marked absent since) or on leave = 14 present, 2 on leave.
         Assert.Equal((35, 14, 2), Figures(tally.GetProperty("attendance")));
         var item = tally.GetProperty("items")[0];
         Assert.Equal("满意＋基本满意 10 / 实到人数 14", item.GetProperty("figures")[0].GetProperty("textZh").GetString());
