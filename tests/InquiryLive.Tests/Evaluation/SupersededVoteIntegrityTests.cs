@@ -95,6 +95,36 @@ public sealed class SupersededVoteIntegrityTests
     }
 
     [Fact]
+    public async Task AVoteNamingTheAgendaItem_OfAFloorQuestionAlreadyRated_Is409AlreadyEvaluated()
+    {
+        using var app = new InquiryApp();
+        var (sessionId, chair) = await Voting.LiveSession(app);
+        await CallFirstQuestion(app, chair, sessionId);
+        var first = await Voting.Open(chair, sessionId);
+        await Voting.Close(chair, sessionId, first);
+
+        var again = await chair.PostAsJsonAsync($"/api/sessions/{sessionId}/polls", new { agendaItemId = (await app.AgendaIds(sessionId))[0] });
+
+        Assert.Equal("poll.alreadyEvaluated", await Refused(again, HttpStatusCode.Conflict));
+        Assert.Equal(1, await app.Db(db => db.Polls.CountAsync()));
+    }
+
+    [Fact]
+    public async Task AVoteOnTheFloorQuestion_WhoseAgendaItemWasRatedBefore_Is409AlreadyEvaluated()
+    {
+        using var app = new InquiryApp();
+        var (sessionId, chair) = await Voting.LiveSession(app);
+        var first = await Voting.Open(chair, sessionId, new { agendaItemId = (await app.AgendaIds(sessionId))[0] });
+        await Voting.Close(chair, sessionId, first);
+        await CallFirstQuestion(app, chair, sessionId);
+
+        var again = await chair.PostAsJsonAsync($"/api/sessions/{sessionId}/polls", new { title = "对刘志强委员所提问题的再次测评" });
+
+        Assert.Equal("poll.alreadyEvaluated", await Refused(again, HttpStatusCode.Conflict));
+        Assert.Equal(1, await app.Db(db => db.Polls.CountAsync()));
+    }
+
+    [Fact]
     public async Task ADepartmentOnTwoSheets_NeedsAReason_AndOnlyItsItemOnTheEarlierSheetIsSuperseded()
     {
         using var app = new InquiryApp();
