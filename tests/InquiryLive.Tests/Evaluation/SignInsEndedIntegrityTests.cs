@@ -20,9 +20,13 @@ public sealed class SignInsEndedIntegrityTests
         var phone = await PhoneOf(app, admin, sessionId, memberId);
         await using var memberHub = await app.ConnectHub("/hubs/live", phone);
         await memberHub.Join(sessionId);
+        // The same phone with the page open twice: both connections go.
+        await using var secondTab = await app.ConnectHub("/hubs/live", phone);
+        await secondTab.Join(sessionId);
         await using var chairHub = await app.ConnectHub("/hubs/console", chair);
         await chairHub.Join(sessionId);
         var memberClosed = WhenClosed(memberHub);
+        var secondTabClosed = WhenClosed(secondTab);
         var chairClosed = WhenClosed(chairHub);
         Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync($"/api/sessions/{sessionId}/polls/current")).StatusCode);
 
@@ -30,6 +34,7 @@ public sealed class SignInsEndedIntegrityTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await phone.GetAsync($"/api/sessions/{sessionId}/polls/current")).StatusCode);
         await memberClosed.WaitAsync(TimeSpan.FromSeconds(10));
+        await secondTabClosed.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(HubConnectionState.Disconnected, memberHub.Connection.State);
         // The staff who did it, and the staff watching, stay signed in and connected.
         var ended = await chairHub.WaitForEvent("member.signInsEnded");

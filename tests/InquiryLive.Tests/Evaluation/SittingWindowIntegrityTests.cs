@@ -70,6 +70,25 @@ public sealed class SittingWindowIntegrityTests
     }
 
     [Fact]
+    public async Task SigningInForTheSittingFromThePhone_IsRefusedBeforeAndAfterTheSitting_AndMarksPresentDuringIt()
+    {
+        using var app = new InquiryApp();
+        var sessionId = await app.DemoSessionId();
+        var member = await app.SignedIn("member07");
+        var url = $"/api/sessions/{sessionId}/attendance/me";
+
+        Assert.Equal("member.sittingNotStarted", await Refused(await member.PostAsync(url, null), HttpStatusCode.Forbidden));
+        var (_, chair) = await Voting.LiveSession(app);
+        var during = await member.PostAsync(url, null);
+        Assert.Equal(HttpStatusCode.OK, during.StatusCode);
+        Assert.Equal("present", (await Json(during)).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await chair.PostAsJsonAsync($"/api/sessions/{sessionId}/transitions", new { to = "ended" })).StatusCode);
+        Assert.Equal("member.sittingOver", await Refused(await member.PostAsync(url, null), HttpStatusCode.Forbidden));
+        var snapshot = await app.Browser().GetFromJsonAsync<JsonElement>($"/api/sessions/{sessionId}/snapshot");
+        Assert.Equal(1, snapshot.GetProperty("attendance").GetProperty("present").GetInt32());
+    }
+
+    [Fact]
     public async Task LinkSignIn_MarksTheMemberPresent_InTheFiguresAndThePublicEvent()
     {
         using var app = new InquiryApp();
