@@ -42,6 +42,7 @@ internal static class EvaluatorGroupsApi
         if (errors.Any) return errors.ToProblem();
         var view = await commands.RunAsync(sessionId, async change =>
         {
+            await RosterFreeze.EnsureNoVoteOpenAsync(change, ct);
             var groups = change.Db.EvaluatorGroups.Where(g => g.SessionId == sessionId);
             if (await groups.AnyAsync(g => g.Name == name, ct))
             {
@@ -61,6 +62,7 @@ internal static class EvaluatorGroupsApi
         {
             var group = await change.Db.EvaluatorGroups.FirstOrDefaultAsync(g => g.Id == groupId && g.SessionId == sessionId, ct)
                 ?? throw new DomainException("evaluatorGroup.notFound", "没有找到该测评人员分组。", "No such evaluator group.", 404);
+            await RosterFreeze.EnsureNoVoteOpenAsync(change, ct);
             if (await change.Db.RosterMembers.AnyAsync(m => m.GroupId == groupId, ct))
             {
                 throw new DomainException("evaluatorGroup.inUse", "该分组中还有人员，请先移除他们。", "The group still has people in it: remove them first.");

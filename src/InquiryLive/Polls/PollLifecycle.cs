@@ -44,6 +44,8 @@ internal static class PollLifecycle
         });
         change.Publish("poll.turnout", new TurnoutView(poll.Id, poll.Voted, poll.Entitled));
         change.Publish("poll.closed", new { poll = await PollReads.ViewAsync(change.Db, poll, ct) });
+        // The result reads the evaluator groups' tallies back from the database: they must be written first.
+        await change.Db.SaveChangesAsync(ct);
         return await PollResults.BuildAsync(change.Db, poll, forStaff: true, ct);
     }
 
