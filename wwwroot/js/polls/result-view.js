@@ -54,13 +54,14 @@ function sheetTable(result, { compact, showNames }) {
     compact ? null : el('th', { scope: 'col', text: t('result.basis') }));
   const rows = result.items.map((item) => {
     const reason = invalidText(item);
+    // Each cell names its column (data-label), so a narrow page can show a row as a small card with CSS attr().
     return el('tr', { class: item.superseded ? 'superseded' : '', dataset: { itemId: item.itemId, verdict: item.verdict } },
-      el('th', { scope: 'row', text: item.title }),
-      CHOICE_KEYS.map((k) => el('td', { class: 'num', text: String(item[k]) })),
-      el('td', { class: 'num', text: String(item.blank) }),
-      el('td', {}, verdictBadge(item), reason ? el('span', { class: 'poll-result-invalid', text: ` ${reason}` }) : null,
+      el('th', { scope: 'row', text: item.title, dataset: { label: t('result.item') } }),
+      CHOICE_KEYS.map((k) => el('td', { class: 'num', text: String(item[k]), dataset: { label: choiceLabel(k) } })),
+      el('td', { class: 'num', text: String(item.blank), dataset: { label: choiceLabel('blank') } }),
+      el('td', { dataset: { label: t('result.verdict') } }, verdictBadge(item), reason ? el('span', { class: 'poll-result-invalid', text: ` ${reason}` }) : null,
         item.superseded ? el('span', { class: 'poll-result-superseded', text: ` ${t('poll.superseded', { reason: item.superseded.reason })}` }) : null),
-      compact ? null : el('td', { class: 'poll-result-basis' },
+      compact ? null : el('td', { class: 'poll-result-basis', dataset: { label: t('result.basis') } },
         item.figures.map((f) => el('span', { class: 'figure', dataset: { met: String(f.met) }, text: figureText(f) })),
         showNames && item.names ? namesList(item.names) : null));
   });

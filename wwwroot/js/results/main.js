@@ -43,19 +43,12 @@ function publicRating(rating) {
     el('p', { class: 'public-counts' }, `${CHOICES.map((k) => `${choiceLabel(k)} ${rating[k]}`).join(' · ')} · ${t('results.publicTotal', { n: rating.total })}`));
 }
 
-/** Names each cell of a sheet's table after its column, so a phone can show a row as a small card (CSS attr()). */
-function labelCells(article) {
-  const heads = [...article.querySelectorAll('thead th')].map((th) => th.textContent);
-  for (const row of article.querySelectorAll('tbody tr')) [...row.children].forEach((cell, i) => { cell.dataset.label = heads[i]; });
-  return article;
-}
-
 function voteCard(result) {
   const first = result.followsPollId ? data.results.find((r) => r.pollId === result.followsPollId) : null;
   return el('section', { class: `vote${result.followsPollId ? ' second-evaluation' : ''}`, dataset: { pollId: result.pollId } },
     result.followsPollId ? el('p', { class: 'second-mark' }, el('span', { class: 'badge' }, t('results.followsFirst')),
       first ? ` ${t('results.followsTitle', { title: first.title })}` : null) : null,
-    labelCells(renderResult(result, { headingLevel: 3 })),
+    renderResult(result, { headingLevel: 3 }),
     publicRating(result.publicRating));
 }
 
