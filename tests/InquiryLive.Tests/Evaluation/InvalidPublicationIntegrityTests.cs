@@ -43,7 +43,7 @@ public sealed class InvalidPublicationIntegrityTests
             await Detail(inChinese));
         Assert.Equal("poll.invalidNeedsConfirmation", await Refused(inEnglish, HttpStatusCode.Conflict));
         var detailEn = await Detail(inEnglish);
-        Assert.StartsWith("This result is invalid: 2 took part, under the minimum turnout: more than half of 4", detailEn);
+        Assert.StartsWith("This result is invalid: 2 took part, under the minimum turnout: more than half of all 4 members", detailEn);
         Assert.Contains("(at least 3)", detailEn);
         Assert.Equal("poll.invalidNeedsConfirmation", await Refused(noBody, HttpStatusCode.Conflict));
         Assert.Equal("closed", (await Tally(chair, sessionId, pollId)).GetProperty("state").GetString());
