@@ -51,7 +51,9 @@ public sealed class ServerProcess : IDisposable
         _process.BeginErrorReadLine();
 
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // About 8 s on an idle 2-core box (migrations, 40 demo accounts hashed); the whole suite runs
+        // beside the browser tests' Chromium and Kestrel instances, and starts took over 60 s there.
+        var deadline = DateTime.UtcNow.AddSeconds(150);
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited) throw new InvalidOperationException($"The server exited with {_process.ExitCode} while starting.");
@@ -63,7 +65,7 @@ public sealed class ServerProcess : IDisposable
             catch (TaskCanceledException) { }
             await Task.Delay(200);
         }
-        throw new TimeoutException("The server did not answer /healthz within 60 s.");
+        throw new TimeoutException("The server did not answer /healthz within 150 s.");
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing; what was acknowledged must already be on disk.</summary>
