@@ -45,8 +45,19 @@ public static class ViewerLoad
         await log.WriteLineAsync($"connected {connected.Length}/{s.Clients} in {connectWatch.ElapsedMilliseconds} ms ({failed} failed)");
         var stalled = connected.Count(v => v.Stalls);
         var receiving = connected.Where(v => !v.Stalls).Select(v => Task.Run(() => v.ReceiveLoopAsync(cts.Token))).ToArray();
-        // Joining is an invocation; give the server a moment to add every viewer to the group.
-        await Task.Delay(500);
+        // Joining is an invocation: wait until the server has answered every viewer's join (then it is in
+        // the group and receives every later event); socket.io has no answer, so give it a moment instead.
+        var joinWatch = Stopwatch.StartNew();
+        if (s.Protocol == WireProtocol.SignalR)
+        {
+            var joins = Task.WhenAll(connected.Where(v => !v.Stalls).Select(v => v.Joined));
+            await Task.WhenAny(joins, Task.Delay(TimeSpan.FromSeconds(60), cts.Token));
+            await log.WriteLineAsync($"joined {connected.Count(v => v.Joined.IsCompleted)}/{connected.Length} in {joinWatch.ElapsedMilliseconds} ms");
+        }
+        else
+        {
+            await Task.Delay(500);
+        }
         if (s.ReadyFile is not null) await File.WriteAllTextAsync(s.ReadyFile, connected.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var whenReady = s.WhenReady?.Invoke() ?? Task.CompletedTask;
 

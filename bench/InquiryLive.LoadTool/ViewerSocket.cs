@@ -81,6 +81,11 @@ internal sealed class ViewerSocket(Uri hub, IPAddress source, Guid sessionId, La
     /// <summary>SignalR's keep-alive ping; the server drops clients silent for 30 s. (socket.io pings from the server.)</summary>
     public Task PingAsync(CancellationToken ct) => protocol == WireProtocol.SocketIo ? Task.CompletedTask : SendAsync("{\"type\":6}", ct);
 
+    /// <summary>Completes when the server has answered the JoinSession invocation (SignalR; socket.io has no answer).</summary>
+    public Task Joined => _joined.Task;
+
+    private readonly TaskCompletionSource _joined = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public Task LikeAsync(int taps, CancellationToken ct) =>
         SendAsync($"{{\"type\":1,\"target\":\"Like\",\"arguments\":[\"{sessionId}\",{taps}]}}", ct);
 
@@ -137,6 +142,8 @@ internal sealed class ViewerSocket(Uri hub, IPAddress source, Guid sessionId, La
     private void Handle(ReadOnlySpan<byte> message, DateTimeOffset arrived, int argumentIndex)
     {
         if (message.IndexOf("CountersChanged"u8) >= 0) CountersReceived++;
+        // The completion of the JoinSession invocation (type 3, invocation "1"): from now on this viewer is in the group.
+        if (message.IndexOf("\"type\":3"u8) >= 0 && message.IndexOf("\"invocationId\":\"1\""u8) >= 0) _joined.TrySetResult();
         // Cheap pre-check before parsing: only events interest us.
         if (message.IndexOf("EventAppended"u8) < 0) return;
         var reader = new Utf8JsonReader(message);

@@ -52,8 +52,12 @@ public sealed class DatabaseCopyTests : IDisposable
             (await moderator.Act(sessionId, questionId, "approve", new { departmentId = await sqlite.DepartmentId(sessionId) })).EnsureSuccessStatusCode();
             (await (await sqlite.SignedIn("clerk")).PostAsJsonAsync($"/api/sessions/{sessionId}/feed", new { text = "9:30 询问开始。" })).EnsureSuccessStatusCode();
             pollId = await Voting.Open(chair, sessionId);
-            (await Voting.Vote(await sqlite.SignedIn("member01"), sessionId, pollId, "satisfied")).EnsureSuccessStatusCode();
-            (await Voting.Vote(await sqlite.SignedIn("member02"), sessionId, pollId, "dissatisfied")).EnsureSuccessStatusCode();
+            var members = new[] { await sqlite.SignedIn("member01"), await sqlite.SignedIn("member02") };
+            // 签到 first: a member's first ballot would otherwise sign them in too, and its coalesced
+            // attendance.changed event could land after the events below were read.
+            foreach (var member in members) (await member.PostAsync($"/api/sessions/{sessionId}/attendance/me", null)).EnsureSuccessStatusCode();
+            (await Voting.Vote(members[0], sessionId, pollId, "satisfied")).EnsureSuccessStatusCode();
+            (await Voting.Vote(members[1], sessionId, pollId, "dissatisfied")).EnsureSuccessStatusCode();
             await Voting.Close(chair, sessionId, pollId);
 
             publicEvents = await sqlite.Browser().GetStringAsync($"/api/sessions/{sessionId}/events?after=0");

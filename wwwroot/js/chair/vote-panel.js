@@ -173,7 +173,7 @@ function current() {
     poll.state === 'open' ? el('button', { type: 'button', class: 'primary', id: 'vote-close', onclick: closeVote, 'aria-disabled': busy(), text: t('vote.close') }) : null,
     shown && poll.state !== 'open' ? el('div', { class: 'vote-summary', id: 'vote-summary' },
       result ? null : el('p', { class: 'muted small', text: t('vote.preview') }),
-      renderResult(shown, { headingLevel: 3, showNames: true })) : null,
+      renderResult(shown, { headingLevel: 3, showNames: true, narrow: true })) : null,
     panel.error ? el('p', { class: 'error-text', id: 'vote-error', role: 'alert', text: panel.error }) : null,
     poll.state === 'closed' ? el('button', { type: 'button', class: 'primary', id: 'vote-publish', onclick: publishVote, 'aria-disabled': busy() ?? (tally ? null : 'true'), text: t('vote.publish') }) : null,
     poll.state === 'published' ? el('button', { type: 'button', id: 'vote-next', onclick: () => { panel.result = null; render(); $('#vote-open')?.focus(); }, text: t('vote.next') }) : null);

@@ -65,7 +65,7 @@ function renderNotices(view, poll) {
 
 function renderPublished() {
   show('result');
-  $('#result-body').replaceChildren(renderResult(state.result, { compact: true, headingLevel: 3 }));
+  $('#result-body').replaceChildren(renderResult(state.result, { narrow: true, headingLevel: 3 }));
 }
 
 async function signInForSitting() {

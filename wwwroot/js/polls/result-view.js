@@ -10,16 +10,18 @@ import { attendanceText, choiceLabel, figureText, figureWithBar, invalidText, ru
 const CHOICE_KEYS = ['satisfied', 'basicallySatisfied', 'dissatisfied'];
 
 /**
- * renderResult(result, { headingLevel = 3, compact = false, showRule = true, showGroups = true, showNames = false })
- * → an <article class="poll-result"> (data-kind, data-verdict on single votes).
+ * renderResult(result, { headingLevel = 3, compact = false, showRule = true, showGroups = true, showNames = false, narrow = false })
+ * → an <article class="poll-result"> (data-kind, data-verdict on single votes). `narrow` (a phone, the
+ * chair's middle column): a sheet's figures go under each item's name instead of a column of their own,
+ * so the table fits without breaking its column names one character per line.
  */
 export function renderResult(result, options = {}) {
-  const { headingLevel = 3, compact = false, showRule = true, showGroups = true, showNames = false } = options;
+  const { headingLevel = 3, compact = false, showRule = true, showGroups = true, showNames = false, narrow = false } = options;
   const sheet = result.kind === 'sheet';
   const article = el('article', { class: `poll-result ${sheet ? 'poll-result-sheet' : 'poll-result-single'}`, dataset: { kind: result.kind, pollId: result.pollId } });
   article.append(el(`h${headingLevel}`, { class: 'poll-result-title', text: result.title }));
   article.append(el('p', { class: 'poll-result-attendance', text: attendanceText(result.attendance, result.voted) }));
-  if (sheet) article.append(sheetTable(result, { compact, showNames }));
+  if (sheet) article.append(sheetTable(result, { compact, showNames, narrow }));
   else if (result.items?.[0]) article.append(...singleItem(result, result.items[0], { compact, showNames }));
   if (result.enteredByHand) article.append(el('p', { class: 'muted small', text: result.enteredBy ? t('poll.byHandBy', { by: result.enteredBy }) : t('poll.byHand') }));
   if (showGroups) article.append(...groupTallies(result));
@@ -45,25 +47,28 @@ function singleItem(result, item, { compact, showNames }) {
   return parts;
 }
 
-function sheetTable(result, { compact, showNames }) {
+function sheetTable(result, { compact, showNames, narrow }) {
+  const basisColumn = !compact && !narrow;
+  const basis = (item) => [
+    item.figures.map((f) => el('span', { class: 'figure', dataset: { met: String(f.met) }, text: figureText(f) })),
+    showNames && item.names ? namesList(item.names) : null];
   const head = el('tr', {},
     el('th', { scope: 'col', text: t('result.item') }),
     CHOICE_KEYS.map((k) => el('th', { scope: 'col', class: 'num', text: choiceLabel(k) })),
     el('th', { scope: 'col', class: 'num', text: choiceLabel('blank') }),
     el('th', { scope: 'col', text: t('result.verdict') }),
-    compact ? null : el('th', { scope: 'col', text: t('result.basis') }));
+    basisColumn ? el('th', { scope: 'col', text: t('result.basis') }) : null);
   const rows = result.items.map((item) => {
     const reason = invalidText(item);
     // Each cell names its column (data-label), so a narrow page can show a row as a small card with CSS attr().
     return el('tr', { class: item.superseded ? 'superseded' : '', dataset: { itemId: item.itemId, verdict: item.verdict } },
-      el('th', { scope: 'row', text: item.title, dataset: { label: t('result.item') } }),
+      el('th', { scope: 'row', dataset: { label: t('result.item') } }, item.title,
+        narrow && !compact ? el('span', { class: 'poll-result-basis' }, basis(item)) : null),
       CHOICE_KEYS.map((k) => el('td', { class: 'num', text: String(item[k]), dataset: { label: choiceLabel(k) } })),
       el('td', { class: 'num', text: String(item.blank), dataset: { label: choiceLabel('blank') } }),
       el('td', { dataset: { label: t('result.verdict') } }, verdictBadge(item), reason ? el('span', { class: 'poll-result-invalid', text: ` ${reason}` }) : null,
         item.superseded ? el('span', { class: 'poll-result-superseded', text: ` ${t('poll.superseded', { reason: item.superseded.reason })}` }) : null),
-      compact ? null : el('td', { class: 'poll-result-basis', dataset: { label: t('result.basis') } },
-        item.figures.map((f) => el('span', { class: 'figure', dataset: { met: String(f.met) }, text: figureText(f) })),
-        showNames && item.names ? namesList(item.names) : null));
+      basisColumn ? el('td', { class: 'poll-result-basis', dataset: { label: t('result.basis') } }, basis(item)) : null);
   });
   const caption = el('caption', { class: 'visually-hidden', text: `${t('poll.sheet')}：${result.title}` });
   return el('div', { class: 'table-scroll' }, el('table', { class: 'poll-result-table' }, caption, el('thead', {}, head), el('tbody', {}, rows)));

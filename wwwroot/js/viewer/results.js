@@ -30,7 +30,7 @@ export function renderResults(results) {
   $('#results').replaceChildren(...results.map((r) => el('li', { class: 'result', dataset: { id: r.pollId } },
     el('div', { class: 'result-members' },
       el('p', { class: 'result-label', text: t('results.members') }),
-      renderResult(r, { compact: true, headingLevel: 3 })),
+      renderResult(r, { narrow: true, headingLevel: 3 })),
     publicRating(r.publicRating))));
   $('#results-empty').classList.toggle('hidden', results.length > 0);
 }
