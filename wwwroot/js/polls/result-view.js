@@ -50,7 +50,7 @@ function singleItem(result, item, { compact, showNames }) {
 function sheetTable(result, { compact, showNames, narrow }) {
   const basisColumn = !compact && !narrow;
   const basis = (item) => [
-    item.figures.map((f) => el('span', { class: 'figure', dataset: { met: String(f.met) }, text: figureText(f) })),
+    ...item.figures.map((f) => el('span', { class: 'figure', dataset: { met: String(f.met) }, text: figureText(f) })),
     showNames && item.names ? namesList(item.names) : null];
   const head = el('tr', {},
     el('th', { scope: 'col', text: t('result.item') }),
