@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,10 @@ public static class DatabaseSetup
                 var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
                 options.UseSqlite(SqliteConnectionString(db.ConnectionString, builder.Environment.ContentRootPath));
                 options.AddInterceptors(SqlitePragmas.Instance);
+                // SQLite rebuilds a table to drop a column or add a foreign key, outside the migration's
+                // transaction; EF warns about it on every fresh database. docs/deploy.md asks for a backup
+                // before each upgrade instead, so the line is information, not a warning at every first start.
+                options.ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information)));
             }, optionsLifetime: ServiceLifetime.Singleton);
         }
         builder.Services.AddSingleton<WriteGate>();
