@@ -56,7 +56,8 @@ public sealed class ReportBuilder(AppDbContext db, TimeProvider time)
         var rectifications = await FollowUpQueries.RectificationsAsync(db, sessionId, now, ct);
         var comparisons = votes.Where(v => v.FollowsPollId is not null).Select(v => Compare(v, votes, rectifications)).ToList();
         var audit = await VoteAuditAsync(sessionId, polls.Where(p => full || p.State == PollState.Published).Select(p => p.Id).ToHashSet(), ct);
-        var attendance = new ReportAttendance(await PollReads.OfficialRosterAsync(db, sessionId, ct), await AttendanceCounts.ReadAsync(db, sessionId, ct),
+        var current = await AttendanceCounts.ReadAsync(db, sessionId, ct);
+        var attendance = new ReportAttendance(current.Expected, current,
             votes.Select(v => new ReportTurnout(v.PollId, v.Title, v.Voted, v.Entitled)).ToList());
         await tx.CommitAsync(ct);
 

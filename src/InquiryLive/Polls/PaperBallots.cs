@@ -1,7 +1,6 @@
 using System.Text.Json;
 using InquiryLive.Domain;
 using InquiryLive.Live;
-using InquiryLive.Members;
 using Microsoft.EntityFrameworkCore;
 
 namespace InquiryLive.Polls;
@@ -37,7 +36,8 @@ internal static class PaperBallots
             throw new DomainException("poll.paperTooMany", $"选票数超过全体组成人员人数（{poll.Entitled}）。",
                 $"There are more ballot papers than the {poll.Entitled} members on the roster.", 400);
         }
-        var present = await PresentAsync(change, poll, ct);
+        // 签到 as it stands now (the clerk may have recorded it after the vote closed), voters counted present.
+        var present = await PollTallying.ReadRollAsync(change.Db, poll, ct);
         if (papers > present.Present)
         {
             throw new DomainException("poll.paperOverPresent",
@@ -97,16 +97,6 @@ internal static class PaperBallots
 
     private static DomainException MissingBallots() => new("poll.paperBallots", "请填写收回的选票张数。",
         "Enter the number of ballot papers collected.", 400);
-
-    /// <summary>签到 as it stands now (the clerk may record it after the vote closed), voters counted present.</summary>
-    private static async Task<(int Present, int OnLeave)> PresentAsync(SessionChange change, Poll poll, CancellationToken ct)
-    {
-        var voters = (await change.Db.BallotReceipts.AsNoTracking().Where(r => r.PollId == poll.Id).Select(r => r.MemberId).ToListAsync(ct)).ToHashSet();
-        var official = await change.Db.RosterMembers.AsNoTracking().Where(m => m.SessionId == poll.SessionId && m.GroupId == null)
-            .Select(m => new { m.Id, m.Attendance }).ToListAsync(ct);
-        return (official.Count(m => m.Attendance == AttendanceStatus.Present || voters.Contains(m.Id)),
-            official.Count(m => m.Attendance == AttendanceStatus.OnLeave && !voters.Contains(m.Id)));
-    }
 
     private static int Valid(this ItemCount c) => c.Satisfied + c.BasicallySatisfied + c.Dissatisfied;
 }

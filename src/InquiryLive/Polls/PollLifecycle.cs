@@ -79,7 +79,8 @@ internal static class PollLifecycle
             Action = invalid.Count > 0 ? VoteAuditActions.PublishedInvalid : VoteAuditActions.Published,
             Reason = invalid.Count > 0 ? string.Join(" ", invalid.Select(i => i.InvalidTextZh)) : null,
         });
-        var result = await PollResults.BuildAsync(change.Db, poll, forStaff: false, ct);
+        // The result built above is the published one but for its state: publishing changes nothing else.
+        var result = before with { State = poll.State, PublishedAt = poll.PublishedAt };
         change.Publish("poll.published", new { result });
         return result;
     }

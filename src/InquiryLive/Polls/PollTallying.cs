@@ -8,17 +8,35 @@ namespace InquiryLive.Polls;
 /// <summary>Counting a vote at close: 签到, the committee members' choices per item, each evaluator group's apart.</summary>
 internal static class PollTallying
 {
-    public static async Task FreezeAsync(AppDbContext db, Poll poll, CancellationToken ct)
+    /// <summary>Who is on the roster (with 签到 and group) and who has cast a ballot in the vote.</summary>
+    public sealed record Roll(IReadOnlyList<(int Id, int? GroupId, AttendanceStatus Attendance)> Roster, IReadOnlySet<int> Voters)
+    {
+        private IEnumerable<(int Id, int? GroupId, AttendanceStatus Attendance)> Official => Roster.Where(m => m.GroupId == null);
+
+        public int Expected => Official.Count();
+
+        public int Voted => Official.Count(m => Voters.Contains(m.Id));
+
+        /// <summary>实到: marked present, or voted (voting is being there, even if nobody marked them).</summary>
+        public int Present => Official.Count(m => m.Attendance == AttendanceStatus.Present || Voters.Contains(m.Id));
+
+        /// <summary>请假: on leave and did not vote.</summary>
+        public int OnLeave => Official.Count(m => m.Attendance == AttendanceStatus.OnLeave && !Voters.Contains(m.Id));
+    }
+
+    public static async Task<Roll> ReadRollAsync(AppDbContext db, Poll poll, CancellationToken ct)
     {
         var roster = await db.RosterMembers.AsNoTracking().Where(m => m.SessionId == poll.SessionId)
             .Select(m => new { m.Id, m.GroupId, m.Attendance }).ToListAsync(ct);
-        var voters = (await db.BallotReceipts.AsNoTracking().Where(r => r.PollId == poll.Id).Select(r => r.MemberId).ToListAsync(ct)).ToHashSet();
-        var official = roster.Where(m => m.GroupId == null).ToList();
-        poll.Entitled = official.Count;
-        poll.Voted = official.Count(m => voters.Contains(m.Id));
-        // Voting is being there: a member who voted counts as present even if nobody marked them.
-        poll.Present = official.Count(m => m.Attendance == AttendanceStatus.Present || voters.Contains(m.Id));
-        poll.OnLeave = official.Count(m => m.Attendance == AttendanceStatus.OnLeave && !voters.Contains(m.Id));
+        var voters = await db.BallotReceipts.AsNoTracking().Where(r => r.PollId == poll.Id).Select(r => r.MemberId).ToListAsync(ct);
+        return new Roll(roster.Select(m => (m.Id, m.GroupId, m.Attendance)).ToList(), voters.ToHashSet());
+    }
+
+    public static async Task FreezeAsync(AppDbContext db, Poll poll, CancellationToken ct)
+    {
+        var roll = await ReadRollAsync(db, poll, ct);
+        var (roster, voters) = (roll.Roster, roll.Voters);
+        (poll.Entitled, poll.Voted, poll.Present, poll.OnLeave) = (roll.Expected, roll.Voted, roll.Present, roll.OnLeave);
 
         var counts = await db.BallotChoices.AsNoTracking().Where(c => c.PollId == poll.Id)
             .GroupBy(c => new { c.ItemId, c.GroupId, c.Choice })

@@ -45,10 +45,12 @@ internal static class PollsApi
         var view = await commands.RunAsync(sessionId, async change =>
         {
             var session = change.Session;
-            var (kind, defaultTitle, specs) = request.Items is null
-                ? (PollKind.Single, "", [await PollSubjects.SingleAsync(change, request, ct)])
-                : (PollKind.Sheet, PollSubjects.SheetTitle, await PollSubjects.SheetAsync(change, items, ct));
-            var spec = new VoteSpec(kind, title.Length > 0 ? title : kind == PollKind.Single ? specs[0].Title : defaultTitle, specs,
+            var kind = request.Items is null ? PollKind.Single : PollKind.Sheet;
+            List<VoteItemSpec> specs = kind == PollKind.Single
+                ? [await PollSubjects.SingleAsync(change, request, ct)]
+                : await PollSubjects.SheetAsync(change, items, ct);
+            var defaultTitle = kind == PollKind.Single ? specs[0].Title : PollSubjects.SheetTitle;
+            var spec = new VoteSpec(kind, title.Length > 0 ? title : defaultTitle, specs,
                 request.Seconds, session.Rule(), session.NamedVoting, kind == PollKind.Sheet && session.AllowBlankItems, by,
                 SupersedeReason: request.SupersedeReason);
             return await VoteOpening.OpenAsync(change, spec, ct);

@@ -1,6 +1,6 @@
-// Words of the satisfaction vote shared by every page that shows one: choices, verdicts, bases,
-// figures, 签到. A figure is always printed with its base ("满意 19 / 全体组成人员 35"), never as a bare
-// percentage; the rule itself comes spelled out by the server (rule.textZh / rule.textEn).
+// Words of the satisfaction vote shared by every page that shows one: choices, verdicts, 签到. A
+// figure is always printed with its base ("满意 19 / 全体组成人员 35"), never as a bare percentage; the
+// figure's own words and the rule come spelled out by the server (textZh / textEn).
 import { addStrings, currentLanguage, t } from '../i18n.js';
 
 addStrings({
@@ -15,12 +15,6 @@ addStrings({
     'verdict.basicallySatisfied': '基本满意',
     'verdict.dissatisfied': '不满意',
     'verdict.invalid': '无效',
-    'base.roster': '全体组成人员',
-    'base.present': '实到人数',
-    'base.validBallots': '有效票',
-    'measure.turnout': '参加测评',
-    'measure.satisfied': '满意',
-    'measure.positive': '满意＋基本满意',
     'poll.turnout': '已投 {voted} / 应投 {entitled}',
     'poll.voted': '参加测评',
     'poll.entitled': '应到',
@@ -51,12 +45,6 @@ addStrings({
     'verdict.basicallySatisfied': 'Basically satisfied',
     'verdict.dissatisfied': 'Dissatisfied',
     'verdict.invalid': 'Invalid',
-    'base.roster': 'all members',
-    'base.present': 'members present',
-    'base.validBallots': 'valid ballots',
-    'measure.turnout': 'took part',
-    'measure.satisfied': 'satisfied',
-    'measure.positive': 'satisfied + basically satisfied',
     'poll.turnout': '{voted} of {entitled} voted',
     'poll.voted': 'Took part',
     'poll.entitled': 'Expected',
@@ -84,7 +72,6 @@ const english = () => currentLanguage() === 'en';
 
 export const choiceLabel = (choice) => t(`choice.${choice}`);
 export const verdictLabel = (verdict) => t(`verdict.${verdict}`);
-export const baseLabel = (base) => t(`base.${base}`);
 
 /** The server's words in the page's language: pass an object with textZh/textEn (or nameZh/nameEn). */
 export const words = (o, stem = 'text') => (o ? (english() ? o[`${stem}En`] : o[`${stem}Zh`]) : '');

@@ -5,7 +5,7 @@
 // evaluator group's tally is shown apart, labelled, never part of the verdict.
 import { t } from '../i18n.js';
 import { el } from '../dom.js';
-import { attendanceText, choiceLabel, figureText, figureWithBar, invalidText, ruleText, verdictLabel, words } from './labels.js';
+import { attendanceText, choiceLabel, figureText, figureWithBar, invalidText, ruleText, verdictLabel } from './labels.js';
 
 const CHOICE_KEYS = ['satisfied', 'basicallySatisfied', 'dissatisfied'];
 
@@ -98,4 +98,3 @@ function namesList(names) {
 /** The verdict of a single vote (or null for a sheet), for one-line summaries. */
 export const singleVerdict = (result) => (result.kind === 'sheet' ? null : result.items?.[0]?.verdict ?? result.verdict);
 
-export { words };
